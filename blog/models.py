@@ -1,0 +1,226 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
+from taggit.managers import TaggableManager
+
+from blog.constants import MORE_MARKER
+from blog.sanitize import sanitize_html
+
+
+class Author(models.Model):
+    """The public face of a staff account: login usernames never appear in public."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="author_profile",
+        verbose_name=_("user account"),
+    )
+    display_name = models.CharField(
+        _("display name"), max_length=100, help_text=_("The name readers see on posts.")
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=100, unique=True, help_text=_("Used in /author/<slug>/.")
+    )
+    bio = models.TextField(_("short bio"), blank=True, max_length=1000)
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        return reverse("blog:author-detail", kwargs={"slug": self.slug})
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("parent category"),
+        help_text=_("Leave empty for a top-level category, e.g. Regional Information."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("blog:category-detail", kwargs={"slug": self.slug})
+
+    def descendant_ids(self):
+        """Ids of this category and everything below it, in one query for the whole tree."""
+        children = {}
+        for pk, parent_id in Category.objects.values_list("pk", "parent_id"):
+            children.setdefault(parent_id, []).append(pk)
+        found, stack = [], [self.pk]
+        while stack:
+            pk = stack.pop()
+            if pk in found:  # a cycle saved by hand must not loop forever
+                continue
+            found.append(pk)
+            stack.extend(children.get(pk, []))
+        return found
+
+
+class PostQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: published, and the publish date has come."""
+        return self.filter(status=Post.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def for_listing(self):
+        return self.select_related("author").prefetch_related("categories", "tags")
+
+
+class Post(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("The last part of the post's address. Changing it later keeps old links."),
+    )
+    author = models.ForeignKey(
+        Author, on_delete=models.PROTECT, related_name="posts", verbose_name=_("author")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_("Drafts are never shown to the public."),
+    )
+    publish_at = models.DateTimeField(
+        _("publish date"),
+        default=timezone.now,
+        help_text=_("A date in the future schedules the post: it appears by itself then."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    excerpt = models.TextField(
+        _("excerpt"),
+        blank=True,
+        max_length=1000,
+        help_text=_(
+            "Shown on list pages. Leave empty to use the text before a 'more' break, "
+            "or the start of the post."
+        ),
+    )
+    body = CKEditor5Field(_("body"), blank=True, config_name="default")
+    body_text = models.TextField(editable=False, blank=True)
+    featured_image = models.ImageField(
+        _("featured image"), upload_to="posts/%Y/%m/", blank=True, max_length=255
+    )
+    featured_image_alt = models.CharField(
+        _("featured image description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it. Required with an image."),
+    )
+    featured_image_credit = models.CharField(
+        _("image credit"), max_length=200, blank=True, help_text=_("e.g. the artist's name.")
+    )
+    featured_image_credit_url = models.URLField(_("image credit link"), blank=True)
+    featured_renditions = models.JSONField(default=list, blank=True, editable=False)
+    categories = models.ManyToManyField(
+        Category, related_name="posts", blank=True, verbose_name=_("categories")
+    )
+    tags = TaggableManager(_("tags"), blank=True, help_text=_("A comma-separated list of tags."))
+    is_sticky = models.BooleanField(
+        _("sticky"), default=False, help_text=_("Keep this post at the top of the home page.")
+    )
+    allow_comments = models.BooleanField(_("allow comments"), default=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+    comments = GenericRelation("comments.Comment", related_query_name="post")
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        get_latest_by = "publish_at"
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="post_status_publish_idx"),
+            models.Index(
+                fields=["-is_sticky", "-publish_at"],
+                condition=models.Q(status="published"),
+                name="post_home_order_idx",
+            ),
+            GinIndex(fields=["search_vector"], name="post_search_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def local_publish_at(self):
+        return timezone.localtime(self.publish_at)
+
+    def get_absolute_url(self):
+        when = self.local_publish_at
+        return reverse(
+            "blog:post-detail",
+            kwargs={
+                "year": when.year,
+                "month": f"{when.month:02d}",
+                "day": f"{when.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    @property
+    def teaser_html(self):
+        """The body up to a 'more' break, or None when the post has no break."""
+        if MORE_MARKER in self.body:
+            return self.body.split(MORE_MARKER, 1)[0]
+        return None
+
+    @property
+    def has_more(self):
+        return bool(self.excerpt) or MORE_MARKER in self.body
+
+    def save(self, *args, **kwargs):
+        # Sanitise on every save: the admin, the importer and the shell all pass here.
+        self.body = sanitize_html(self.body)
+        self.body_text = strip_tags(self.body)
+        super().save(*args, **kwargs)
+        update_search_vector(self.pk)
+
+
+def update_search_vector(pk):
+    from django.contrib.postgres.search import SearchVector
+
+    Post.objects.filter(pk=pk).update(
+        search_vector=SearchVector("title", weight="A", config="english")
+        + SearchVector("excerpt", weight="B", config="english")
+        + SearchVector("body_text", weight="C", config="english")
+    )

@@ -1,0 +1,56 @@
+"""One allowlist for all rich text (posts, campaigns, imported content).
+
+nh3 wraps the Rust crate ammonia: a parser-based sanitiser, so malformed markup cannot
+smuggle a script past it the way it can past regular expressions.
+"""
+
+import nh3
+
+from blog.constants import MORE_MARKER
+
+TAGS = {
+    "h2", "h3", "h4", "h5", "h6", "p", "br", "hr",
+    "ul", "ol", "li", "blockquote", "cite", "q",
+    "a", "img", "figure", "figcaption",
+    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+    "strong", "em", "b", "i", "u", "s", "sub", "sup", "small", "mark", "code", "pre", "span",
+}
+ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "img": {"src", "alt", "title", "width", "height", "loading"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "ol": {"start", "reversed"},
+    "blockquote": {"cite"},
+}
+CLASSES = {
+    "figure": {"image", "table", "image-style-side", "image-style-block-align-left",
+               "image-style-block-align-right", "image_resized"},
+    "blockquote": {"pullquote"},
+    "span": {"pullquote"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def sanitize_html(html: str) -> str:
+    """Keep the allowlisted markup; drop scripts, handlers, styles and unsafe URLs.
+
+    The WordPress-style "more" break is an HTML comment, which the cleaner would drop, so
+    each side of it is cleaned on its own and the marker put back.
+    """
+    if not html:
+        return ""
+    parts = html.split(MORE_MARKER, 1)
+    cleaned = [
+        nh3.clean(
+            part,
+            tags=TAGS,
+            attributes=ATTRIBUTES,
+            allowed_classes=CLASSES,
+            url_schemes=URL_SCHEMES,
+            link_rel="noopener noreferrer nofollow",
+            strip_comments=True,
+        ).strip()
+        for part in parts
+    ]
+    return MORE_MARKER.join(cleaned)
