@@ -38,8 +38,14 @@ POSTS = [
         "title": "The Global State of Harm Reduction for 2014",
         "date": (2015, 1, 27),
         "categories": [
-            "Eastern European Countries", "Europe", "Hepatitis C", "HIV/AIDS", "IHRA",
-            "Latin Countries", "law enforcement", "methadone",
+            "Eastern European Countries",
+            "Europe",
+            "Hepatitis C",
+            "HIV/AIDS",
+            "IHRA",
+            "Latin Countries",
+            "law enforcement",
+            "methadone",
         ],
         "tags": ["harm reduction", "funding", "needle and syringe programmes", "naloxone"],
         "image": True,
@@ -81,7 +87,7 @@ POSTS = [
             "first, and the person behind it is not heard.</p>"
             "<p>She argues for treatment centres that offer a range of approaches, that can "
             "manage prescribing safely, and that start from respect rather than blame.</p>"
-            "<blockquote class=\"pullquote\"><p>We deserve to be listened to and cared for."
+            '<blockquote class="pullquote"><p>We deserve to be listened to and cared for.'
             "</p></blockquote>"
         ),
     },

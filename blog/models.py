@@ -89,7 +89,16 @@ class PostQuerySet(models.QuerySet):
         return self.filter(status=Post.Status.PUBLISHED, publish_at__lte=timezone.now())
 
     def for_listing(self):
-        return self.select_related("author").prefetch_related("categories", "tags")
+        """Everything a post card or page shows, in a fixed number of queries."""
+        return (
+            self.select_related("author")
+            .prefetch_related("categories", "tags")
+            .annotate(
+                approved_comment_count=models.Count(
+                    "comments", filter=models.Q(comments__status="approved"), distinct=True
+                )
+            )
+        )
 
 
 class Post(models.Model):
@@ -177,9 +186,12 @@ class Post(models.Model):
     def __str__(self):
         return self.title
 
-    @property
-    def local_publish_at(self):
-        return timezone.localtime(self.publish_at)
+    def save(self, *args, **kwargs):
+        # Sanitise on every save: the admin, the importer and the shell all pass here.
+        self.body = sanitize_html(self.body)
+        self.body_text = strip_tags(self.body)
+        super().save(*args, **kwargs)
+        update_search_vector(self.pk)
 
     def get_absolute_url(self):
         when = self.local_publish_at
@@ -192,6 +204,10 @@ class Post(models.Model):
                 "slug": self.slug,
             },
         )
+
+    @property
+    def local_publish_at(self):
+        return timezone.localtime(self.publish_at)
 
     @property
     def is_public(self):
@@ -207,13 +223,6 @@ class Post(models.Model):
     @property
     def has_more(self):
         return bool(self.excerpt) or MORE_MARKER in self.body
-
-    def save(self, *args, **kwargs):
-        # Sanitise on every save: the admin, the importer and the shell all pass here.
-        self.body = sanitize_html(self.body)
-        self.body_text = strip_tags(self.body)
-        super().save(*args, **kwargs)
-        update_search_vector(self.pk)
 
 
 def update_search_vector(pk):

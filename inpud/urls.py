@@ -5,6 +5,8 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
+    path("campaigns/", include("campaigns.urls")),
+    path("comments/", include("comments.urls")),
     path("", include("blog.urls")),
 ]
 

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "django_countries",
     "blog",
     "comments",
+    "campaigns",
+    "wordpress",
 ]
 
 MIDDLEWARE = [
