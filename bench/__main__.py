@@ -7,6 +7,7 @@ database created and dropped here.
 """
 
 import importlib
+import logging
 import os
 import pkgutil
 import sys
@@ -19,6 +20,7 @@ def main(names):
     import django
 
     django.setup()
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # 404s are reported in the table
     from django.test.utils import setup_databases, setup_test_environment, teardown_databases
 
     here = Path(__file__).parent
