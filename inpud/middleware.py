@@ -1,0 +1,26 @@
+# Public pages load nothing from other hosts: the browser enforces it with this policy.
+PUBLIC_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+    "base-uri 'self'; object-src 'none'"
+)
+# The admin's editor (CKEditor 5) injects inline styles and scripts; still same-host only.
+ADMIN_POLICY = (
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self' 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; "
+    "base-uri 'self'; object-src 'none'"
+)
+
+
+class ContentSecurityPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefixes = ("/admin/", "/ckeditor5/")
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "Content-Security-Policy" not in response:
+            staff_area = request.path.startswith(self.admin_prefixes)
+            response["Content-Security-Policy"] = ADMIN_POLICY if staff_area else PUBLIC_POLICY
+        response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        return response
