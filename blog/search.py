@@ -53,11 +53,13 @@ class SearchForm(forms.Form):
         error_messages={
             "max_length": _(
                 "Searches can be at most %(limit_value)d characters long (this one had "
-                "%(show_value)d). We kept the beginning below: shorten it and search again."
+                "%(show_value)d). The search box keeps the first %(limit_value)d: shorten "
+                "your search and try again."
             ),
             "null_characters_not_allowed": _(
-                "Your search contained characters that cannot be searched for. We removed "
-                "them below: check your search and try again."
+                "Your search contained characters that cannot be searched for, such as "
+                "control characters. We took them out of the search box: check your search "
+                "and try again."
             ),
         },
     )

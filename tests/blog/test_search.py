@@ -198,7 +198,7 @@ def test_query_of_exactly_the_maximum_length_is_searched(client):
 def test_control_characters_and_invalid_text_are_a_friendly_400(client, raw, shown):
     response = client.get(f"{URL}?q={raw}")
     assert_friendly_400(response)
-    assert "characters that cannot be searched for" in response.text
+    assert "characters that cannot be searched for, such as control characters" in response.text
     assert f'name="q" id="id_q" value="{shown}"' in response.text
     assert "\x00" not in response.text
 
@@ -256,3 +256,14 @@ def test_planner_uses_the_gin_index_on_a_large_table(client):
     plan = Post.objects.published().search("needle").explain()
     assert "post_search_idx" in plan, plan
     assert result_titles(search(client, "needle")) == ["The needle exchange"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Post.save() builds body_text with strip_tags, which joins paragraphs without a "
+    "space: 'built.</p><p>Harm' is indexed as the single token 'built.harm'. Fix proposed "
+    "to the lead (blog.sanitize.html_to_text); remove this marker once it is merged.",
+)
+def test_first_word_of_a_paragraph_is_found(client):
+    make_post(title="Union", body="<p>Peers built it.</p><p>Harm reduction at work.</p>")
+    assert result_titles(search(client, "harm")) == ["Union"]
