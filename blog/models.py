@@ -100,6 +100,21 @@ class PostQuerySet(models.QuerySet):
             )
         )
 
+    def search(self, text):
+        """Posts matching a web-search style query ("quotes", OR, -word), best match first.
+
+        Matches against the weighted search_vector (title > excerpt > body) so the GIN index
+        post_search_idx serves the filter; equal ranks fall back to the newest post.
+        """
+        from django.contrib.postgres.search import SearchQuery, SearchRank
+
+        query = SearchQuery(text, search_type="websearch", config="english")
+        return (
+            self.filter(search_vector=query)
+            .annotate(rank=SearchRank(models.F("search_vector"), query))
+            .order_by("-rank", "-publish_at", "-pk")
+        )
+
 
 class Post(models.Model):
     class Status(models.TextChoices):

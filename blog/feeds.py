@@ -1,0 +1,210 @@
+"""RSS 2.0 and Atom feeds: the whole site, each category (with its descendants) and each tag.
+
+Every link is built from settings.SITE_URL, the canonical address, rather than from the
+Sites framework's domain, so feeds agree with canonical links and sitemaps.
+"""
+
+import mimetypes
+import re
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import escape
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+
+from blog.constants import MORE_MARKER
+from blog.models import Category, Post
+
+FEED_SIZE = 20
+SUMMARY_WORDS = 55
+# Sanitised bodies (nh3 output) always quote attributes with double quotes, so this finds
+# every root-relative link or image; feed readers have no page address to resolve them.
+_ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
+
+
+def absolute_url(url):
+    """An absolute address on the canonical site; already absolute URLs pass through."""
+    return urljoin(settings.SITE_URL + "/", url)
+
+
+def absolutize_links(html):
+    return _ROOT_RELATIVE.sub(rf"\1{settings.SITE_URL}/", html)
+
+
+class RssWithContentFeed(Rss201rev2Feed):
+    """RSS 2.0 plus the full post in <content:encoded>, as WordPress feeds carry it."""
+
+    def rss_attributes(self):
+        return {
+            **super().rss_attributes(),
+            "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+        }
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content_encoded"):
+            handler.addQuickElement("content:encoded", item["content_encoded"])
+
+
+class PostFeed(Feed):
+    """Published posts, newest first. Subclasses narrow the posts and name the feed."""
+
+    feed_type = RssWithContentFeed
+    url_name = "blog:feed"
+
+    def posts(self, obj):
+        return Post.objects.published()
+
+    def feed_url_kwargs(self, obj):
+        return {}
+
+    def feed_url(self, obj):
+        return absolute_url(reverse(self.url_name, kwargs=self.feed_url_kwargs(obj)))
+
+    def items(self, obj):
+        # The author and every category and tag come in three queries, whatever the size.
+        return (
+            self.posts(obj)
+            .select_related("author")
+            .prefetch_related("categories", "tags")
+            .order_by("-publish_at", "-pk")[:FEED_SIZE]
+        )
+
+    def item_title(self, post):
+        # Plain text, escaped once by the XML writer. Django's default escapes it again,
+        # which readers (feedparser, WordPress's own feeds) then show as "&amp;".
+        return post.title
+
+    def item_link(self, post):
+        return absolute_url(post.get_absolute_url())
+
+    def item_guid(self, post):
+        return self.item_link(post)
+
+    item_guid_is_permalink = True
+
+    def item_pubdate(self, post):
+        return post.publish_at
+
+    def item_updateddate(self, post):
+        # A post written before its scheduled date must not look updated before it appeared.
+        return max(post.updated_at, post.publish_at)
+
+    def item_author_name(self, post):
+        # Only the public display name: never an email, never the login username.
+        return post.author.display_name
+
+    def item_categories(self, post):
+        return [c.name for c in post.categories.all()] + [t.name for t in post.tags.all()]
+
+    def item_description(self, post):
+        if post.excerpt:
+            return f"<p>{escape(post.excerpt)}</p>"
+        teaser = post.teaser_html
+        if teaser is None:
+            teaser = Truncator(post.body).words(SUMMARY_WORDS, html=True)
+        return absolutize_links(teaser)
+
+    def item_extra_kwargs(self, post):
+        return {"content_encoded": absolutize_links(post.body.replace(MORE_MARKER, ""))}
+
+    def item_enclosures(self, post):
+        image = post.featured_image
+        if not image:
+            return []
+        try:
+            length = str(image.size)
+        except OSError:  # a missing file must not take the whole feed down
+            length = "0"
+        mime_type = mimetypes.guess_type(image.name)[0] or "application/octet-stream"
+        return [Enclosure(absolute_url(image.url), length, mime_type)]
+
+
+class AtomMixin:
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+
+class LatestPostsFeed(PostFeed):
+    def title(self):
+        return settings.SITE_NAME
+
+    def link(self):
+        return absolute_url(reverse("blog:post-list"))
+
+    def description(self, obj=None):
+        return _("News, campaigns and research from %(site)s.") % {"site": settings.SITE_NAME}
+
+
+class LatestPostsAtomFeed(AtomMixin, LatestPostsFeed):
+    url_name = "blog:feed-atom"
+
+
+class CategoryPostsFeed(PostFeed):
+    url_name = "blog:category-feed"
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Category, slug=slug)
+
+    def feed_url_kwargs(self, category):
+        return {"slug": category.slug}
+
+    def posts(self, category):
+        # A semi-join rather than DISTINCT: a post in both a category and its child appears
+        # once, and PostgreSQL can stop after 20 rows in publish order.
+        in_tree = Post.categories.through.objects.filter(
+            category_id__in=category.descendant_ids()
+        ).values("post_id")
+        return Post.objects.published().filter(pk__in=in_tree)
+
+    def title(self, category):
+        return _("%(site)s: posts in %(category)s") % {
+            "site": settings.SITE_NAME,
+            "category": category.name,
+        }
+
+    def link(self, category):
+        return absolute_url(category.get_absolute_url())
+
+    def description(self, category):
+        return category.description or _("The latest posts in %(category)s.") % {
+            "category": category.name
+        }
+
+
+class CategoryPostsAtomFeed(AtomMixin, CategoryPostsFeed):
+    url_name = "blog:category-feed-atom"
+
+
+class TagPostsFeed(PostFeed):
+    url_name = "blog:tag-feed"
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def feed_url_kwargs(self, tag):
+        return {"slug": tag.slug}
+
+    def posts(self, tag):
+        return Post.objects.published().filter(tags=tag)
+
+    def title(self, tag):
+        return _("%(site)s: posts tagged %(tag)s") % {"site": settings.SITE_NAME, "tag": tag.name}
+
+    def link(self, tag):
+        return absolute_url(reverse("blog:tag-detail", kwargs={"slug": tag.slug}))
+
+    def description(self, tag):
+        return _("The latest posts tagged %(tag)s.") % {"tag": tag.name}
+
+
+class TagPostsAtomFeed(AtomMixin, TagPostsFeed):
+    url_name = "blog:tag-feed-atom"

@@ -1,0 +1,145 @@
+"""Full-text search at /search/?q=: the form that checks the query, and the view."""
+
+import html
+import re
+import unicodedata
+
+from django import forms
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+
+from blog.models import Post
+
+MAX_QUERY_LENGTH = 200
+PAGE_SIZE = 10
+TEMPLATE = "blog/search.html"
+
+# ts_headline wraps matches in these private-use characters instead of tags. The snippet is
+# escaped first and only then are they turned into <mark>, so no post can inject markup.
+START_SEL, STOP_SEL = "\ue000", "\ue001"
+_MARKED = re.compile(f"{START_SEL}(.*?){STOP_SEL}", re.DOTALL)
+# Whitespace a pasted query may carry; any other control character is refused.
+_ALLOWED_CONTROLS = frozenset("\t\n\r")
+
+
+def is_unreadable(char):
+    """Control characters, lone surrogates, and U+FFFD (what Django makes of invalid UTF-8)."""
+    if char in _ALLOWED_CONTROLS:
+        return False
+    return char == "\ufffd" or unicodedata.category(char) in {"Cc", "Cs"}
+
+
+class SearchQueryField(forms.CharField):
+    def bound_data(self, data, initial):
+        # Refused input is shown back without the characters we refused and within the
+        # limit, so the person can fix it and search again straight away.
+        if not isinstance(data, str):
+            return data
+        readable = "".join(char for char in data if not is_unreadable(char))
+        return readable[:MAX_QUERY_LENGTH]
+
+
+class SearchForm(forms.Form):
+    q = SearchQueryField(
+        label=_("Search the site"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": _(
+                "Searches can be at most %(limit_value)d characters long (this one had "
+                "%(show_value)d). The search box keeps the first %(limit_value)d: shorten "
+                "your search and try again."
+            ),
+            "null_characters_not_allowed": _(
+                "Your search contained characters that cannot be searched for, such as "
+                "control characters. We took them out of the search box: check your search "
+                "and try again."
+            ),
+        },
+    )
+
+    def clean_q(self):
+        query = self.cleaned_data["q"]
+        if any(is_unreadable(char) for char in query):
+            raise forms.ValidationError(
+                self.fields["q"].error_messages["null_characters_not_allowed"],
+                code="unreadable",
+            )
+        return query
+
+
+def websearch_query(text):
+    return SearchQuery(text, search_type="websearch", config="english")
+
+
+def search_posts(text):
+    """Published matches, best first, without the heavy columns."""
+    return (
+        Post.objects.published()
+        .search(text)
+        .select_related("author")
+        .defer("body", "body_text", "search_vector", "featured_renditions")
+    )
+
+
+def attach_snippets(posts, text):
+    """Give each post of one page a highlighted .snippet, in one query.
+
+    Not an annotation on the page query: PostgreSQL would run ts_headline for every row
+    skipped by OFFSET too, so ?page=300 would cost 3,000 headlines.
+    """
+    if not posts:
+        return
+    headlines = dict(
+        Post.objects.filter(pk__in=[post.pk for post in posts])
+        .annotate(
+            headline=SearchHeadline(
+                "body_text",
+                websearch_query(text),
+                config="english",
+                start_sel=START_SEL,
+                stop_sel=STOP_SEL,
+                min_words=15,
+                max_words=35,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        )
+        .values_list("pk", "headline")
+    )
+    for post in posts:
+        post.snippet = snippet_html(headlines.get(post.pk))
+
+
+def snippet_html(headline):
+    """Safe HTML for a headline: the text escaped, the matches in <mark>."""
+    # body_text is the body with tags stripped but its entities (&amp;) kept: decode them
+    # so they are escaped exactly once below.
+    text = escape(html.unescape(headline or ""))
+    text = _MARKED.sub(r"<mark>\1</mark>", text)
+    return mark_safe(text.replace(START_SEL, "").replace(STOP_SEL, ""))  # noqa: S308
+
+
+@require_safe
+def post_search(request):
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return render(request, TEMPLATE, {"form": form}, status=400)
+    query = form.cleaned_data["q"]
+    context = {"form": form, "query": query}
+    if query:
+        paginator = Paginator(search_posts(query), PAGE_SIZE)
+        try:
+            page = paginator.page(request.GET.get("page") or 1)
+        except InvalidPage as exc:
+            raise Http404(_("There is no such page of results.")) from exc
+        results = list(page.object_list)
+        attach_snippets(results, query)
+        context.update(page_obj=page, paginator=paginator, results=results)
+    return render(request, TEMPLATE, context)
