@@ -5,13 +5,12 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 from taggit.managers import TaggableManager
 
 from blog.constants import MORE_MARKER
-from blog.sanitize import sanitize_html
+from blog.sanitize import html_to_text, sanitize_html
 
 
 class Author(models.Model):
@@ -204,7 +203,7 @@ class Post(models.Model):
     def save(self, *args, **kwargs):
         # Sanitise on every save: the admin, the importer and the shell all pass here.
         self.body = sanitize_html(self.body)
-        self.body_text = strip_tags(self.body)
+        self.body_text = html_to_text(self.body)
         super().save(*args, **kwargs)
         update_search_vector(self.pk)
 

@@ -4,7 +4,11 @@ nh3 wraps the Rust crate ammonia: a parser-based sanitiser, so malformed markup 
 smuggle a script past it the way it can past regular expressions.
 """
 
+import html
+import re
+
 import nh3
+from django.utils.html import strip_tags
 
 from blog.constants import MORE_MARKER
 
@@ -94,3 +98,12 @@ def sanitize_html(html: str) -> str:
         for part in parts
     ]
     return MORE_MARKER.join(cleaned)
+
+
+# Closing a block must separate words: "built.</p><p>Harm" is two words, not one token.
+_BLOCK_END = re.compile(r"(</(?:p|h[1-6]|li|blockquote|figcaption|td|th|caption|pre)>|<br\s*/?>)")
+
+
+def html_to_text(html_text: str) -> str:
+    """The words of sanitised HTML as plain text (for search and plain excerpts)."""
+    return html.unescape(strip_tags(_BLOCK_END.sub(r"\1 ", html_text))).strip()

@@ -7,6 +7,8 @@ import unicodedata
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import F, Value
+from django.db.models.functions import Replace
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.html import escape
@@ -100,7 +102,7 @@ def attach_snippets(posts, text):
         Post.objects.filter(pk__in=[post.pk for post in posts])
         .annotate(
             headline=SearchHeadline(
-                "body_text",
+                _entity_escaped("body_text"),
                 websearch_query(text),
                 config="english",
                 start_sel=START_SEL,
@@ -117,10 +119,17 @@ def attach_snippets(posts, text):
         post.snippet = snippet_html(headlines.get(post.pk))
 
 
+def _entity_escaped(field):
+    """The field with & < > as entities: ts_headline drops anything that looks like a tag,
+    so literal "<script>" in a post's text would otherwise vanish from its snippet."""
+    expression = F(field)
+    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
+        expression = Replace(expression, Value(char), Value(entity))
+    return expression
+
+
 def snippet_html(headline):
-    """Safe HTML for a headline: the text escaped, the matches in <mark>."""
-    # body_text is the body with tags stripped but its entities (&amp;) kept: decode them
-    # so they are escaped exactly once below.
+    """Safe HTML for a headline: the text escaped exactly once, the matches in <mark>."""
     text = escape(html.unescape(headline or ""))
     text = _MARKED.sub(r"<mark>\1</mark>", text)
     return mark_safe(text.replace(START_SEL, "").replace(STOP_SEL, ""))  # noqa: S308

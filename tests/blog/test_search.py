@@ -258,12 +258,6 @@ def test_planner_uses_the_gin_index_on_a_large_table(client):
     assert result_titles(search(client, "needle")) == ["The needle exchange"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Post.save() builds body_text with strip_tags, which joins paragraphs without a "
-    "space: 'built.</p><p>Harm' is indexed as the single token 'built.harm'. Fix proposed "
-    "to the lead (blog.sanitize.html_to_text); remove this marker once it is merged.",
-)
 def test_first_word_of_a_paragraph_is_found(client):
     make_post(title="Union", body="<p>Peers built it.</p><p>Harm reduction at work.</p>")
     assert result_titles(search(client, "harm")) == ["Union"]
