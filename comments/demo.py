@@ -2,6 +2,9 @@
 
 from datetime import timedelta
 
+from django.contrib.contenttypes.models import ContentType
+
+from blog.models import Post
 from comments.models import Comment
 
 THREADS = {
@@ -48,8 +51,7 @@ THREADS = {
 
 
 def load(stdout):
-    from blog.models import Post
-
+    content_type = ContentType.objects.get_for_model(Post)
     created = 0
     for slug, comments in THREADS.items():
         post = Post.objects.filter(slug=slug).first()
@@ -59,7 +61,7 @@ def load(stdout):
         for data in comments:
             parent = stored[data["reply_to"]] if "reply_to" in data else None
             comment, was_created = Comment.objects.get_or_create(
-                content_type_id=_content_type_id(post),
+                content_type=content_type,
                 object_id=post.pk,
                 author_email=data["email"],
                 body=data["body"],
@@ -75,9 +77,3 @@ def load(stdout):
             stored.append(comment)
             created += was_created
     stdout.write(f"comments: {created} demo comments created")
-
-
-def _content_type_id(post):
-    from django.contrib.contenttypes.models import ContentType
-
-    return ContentType.objects.get_for_model(post).pk
