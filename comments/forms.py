@@ -110,8 +110,10 @@ class CommentForm(forms.Form):
             )
         elif not can_reply_to(parent):
             error = ngettext(
-                "Replies can only go %(depth)d level deep.",
-                "Replies can only go %(depth)d levels deep.",
+                "Replies can only go %(depth)d level deep. Your text is kept below; you can "
+                "post it as a new comment.",
+                "Replies can only go %(depth)d levels deep. Your text is kept below; you can "
+                "post it as a new comment.",
                 settings.COMMENTS_MAX_DEPTH,
             ) % {"depth": settings.COMMENTS_MAX_DEPTH}
         else:

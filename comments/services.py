@@ -108,11 +108,15 @@ def classify(*, name, email, url, body, ip, user_agent, honeypot_filled) -> str:
     return Comment.Status.PENDING
 
 
+# PostgreSQL advisory locks share one key space: the first key says "comment senders".
+ADVISORY_LOCK_NAMESPACE = 3001
+
+
 def _lock_sender(ip_hash):
     """Serialise submissions from one sender until the transaction ends (exact rate limit)."""
-    key = int.from_bytes(bytes.fromhex(ip_hash[:16]), "big", signed=True)
+    key = int.from_bytes(bytes.fromhex(ip_hash[:8]), "big", signed=True)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [ADVISORY_LOCK_NAMESPACE, key])
 
 
 def submit_comment(
