@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,15 @@ class CommentQuerySet(models.QuerySet):
 
     def for_object(self, obj):
         return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+    def on_public_posts(self):
+        """Comments whose post the public may see (feeds ask this, not the comment's status)."""
+        from blog.models import Post
+
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(Post),
+            object_id__in=Post.objects.published().values("pk"),
+        )
 
 
 class Comment(models.Model):
@@ -58,6 +68,10 @@ class Comment(models.Model):
     # A salted hash of the sender's IP: enough to rate-limit, never the address itself.
     ip_hash = models.CharField(max_length=64, blank=True, editable=False)
     user_agent = models.CharField(max_length=200, blank=True, editable=False)
+    # Hash of (object, parent, email, body) set by the submission form; unique, so the same
+    # comment sent twice (a double click, two tabs) can never be stored twice. Rows created
+    # elsewhere (the WordPress import, the shell) leave it empty and are not checked.
+    fingerprint = models.CharField(max_length=64, null=True, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -72,8 +86,27 @@ class Comment(models.Model):
             ),
             models.Index(fields=["status", "-submitted_at"], name="comment_queue_idx"),
             models.Index(fields=["ip_hash", "submitted_at"], name="comment_ip_rate_idx"),
-            models.Index(fields=["author_email", "status"], name="comment_email_status_idx"),
+            # "Has this email an approved comment?" is asked case-insensitively (iexact).
+            models.Index(Upper("author_email"), "status", name="comment_email_ci_status_idx"),
+            # The retention purge only looks at rows that still carry metadata.
+            models.Index(
+                fields=["submitted_at"],
+                condition=~models.Q(ip_hash="") | ~models.Q(user_agent=""),
+                name="comment_metadata_idx",
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["fingerprint"], name="comment_unique_fingerprint"),
         ]
 
     def __str__(self):
         return _("Comment by %(name)s") % {"name": self.author_name}
+
+    def get_absolute_url(self):
+        return f"{self.content_object.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def safe_author_url(self):
+        """The website, only when it is a plain web address (imported rows are not validated)."""
+        url = self.author_url.strip()
+        return url if url.lower().startswith(("http://", "https://")) else ""

@@ -1,3 +1,11 @@
+from django.urls import path
+
+from comments import feeds, views
+
 app_name = "comments"
 
-urlpatterns = []
+urlpatterns = [
+    path("post/<int:post_id>/", views.post_comment, name="post-comment"),
+    path("feed/", feeds.LatestCommentsFeed(), name="feed"),
+    path("feed/<int:post_id>/", feeds.PostCommentsFeed(), name="post-feed"),
+]

@@ -193,3 +193,4 @@ LOGGING = {
 }
 
 from inpud.settings.ckeditor import *  # noqa: E402,F403
+from inpud.settings.comments import *  # noqa: E402,F403

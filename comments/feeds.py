@@ -1,0 +1,86 @@
+"""RSS feeds of approved comments on public posts. Author names only, never emails."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from blog.models import Post
+from comments.models import Comment
+from comments.rendering import render_body
+
+FEED_SIZE = 30
+
+
+def absolute(path):
+    # Absolute links are kept as they are by Feed; the sites framework's domain is not
+    # what readers use, SITE_URL is.
+    return settings.SITE_URL + path
+
+
+class _CommentFeed(Feed):
+    def item_title(self, item):
+        return _("%(name)s on “%(title)s”") % {
+            "name": item.author_name,
+            "title": item.content_object,
+        }
+
+    def item_description(self, item):
+        return render_body(item.body)
+
+    def item_link(self, item):
+        return absolute(item.get_absolute_url())
+
+    def item_author_name(self, item):
+        return item.author_name
+
+    def item_pubdate(self, item):
+        return item.submitted_at
+
+
+class LatestCommentsFeed(_CommentFeed):
+    def title(self):
+        return _("Comments on %(site)s") % {"site": settings.SITE_NAME}
+
+    def description(self):
+        return _("The latest approved comments on all posts.")
+
+    def link(self):
+        return absolute(reverse("blog:post-list"))
+
+    def feed_url(self):
+        return absolute(reverse("comments:feed"))
+
+    def items(self):
+        return (
+            Comment.objects.approved()
+            .on_public_posts()
+            .order_by("-submitted_at", "-pk")
+            .prefetch_related("content_object")[:FEED_SIZE]
+        )
+
+
+class PostCommentsFeed(_CommentFeed):
+    def get_object(self, request, post_id):
+        return get_object_or_404(Post.objects.published(), pk=post_id)
+
+    def title(self, post):
+        return _("Comments on “%(title)s”") % {"title": post.title}
+
+    def description(self, post):
+        return _("The latest approved comments on this post.")
+
+    def link(self, post):
+        return absolute(post.get_absolute_url())
+
+    def feed_url(self, post):
+        return absolute(reverse("comments:post-feed", args=[post.pk]))
+
+    def items(self, post):
+        comments = list(
+            Comment.objects.approved().for_object(post).order_by("-submitted_at", "-pk")[:FEED_SIZE]
+        )
+        for comment in comments:
+            comment.content_object = post  # every item links to this post: no query each
+        return comments

@@ -1,0 +1,233 @@
+"""Comment submission and moderation: the rules WordPress applies, in one place.
+
+The raw IP address is used only while the request runs (to hash it and to match the
+spam/hold lists); it is never stored, logged or sent anywhere.
+"""
+
+import hashlib
+import hmac
+import ipaddress
+import logging
+import re
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import EmailMessage, get_connection
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from comments.models import Comment
+
+logger = logging.getLogger(__name__)
+
+# One match per address, so "https://www.example.org" counts once.
+LINK_RE = re.compile(r"(?:https?://|\bwww\.)\S+", re.IGNORECASE)
+
+
+class SubmissionRefused(Exception):
+    """Nothing was stored; the view explains why."""
+
+
+class RateLimited(SubmissionRefused):
+    pass
+
+
+class DuplicateComment(SubmissionRefused):
+    pass
+
+
+def client_ip(request) -> str:
+    """The sender's address: REMOTE_ADDR, or the proxy's last X-Forwarded-For entry."""
+    candidates = []
+    if settings.COMMENTS_TRUST_X_FORWARDED_FOR:
+        # Our own proxy appends the address it saw; anything left of it is client-supplied.
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        candidates.append(forwarded[-1].strip())
+    candidates.append(request.META.get("REMOTE_ADDR", ""))
+    for candidate in candidates:
+        try:
+            return str(ipaddress.ip_address(candidate))
+        except ValueError:
+            continue
+    return ""
+
+
+def hash_ip(ip: str) -> str:
+    return hmac.new(settings.IP_HASH_SALT.encode(), ip.encode(), hashlib.sha256).hexdigest()
+
+
+def comments_are_open(post) -> bool:
+    if not post.allow_comments:
+        return False
+    days = settings.COMMENTS_CLOSE_AFTER_DAYS
+    return not days or post.publish_at >= timezone.now() - timedelta(days=days)
+
+
+def can_reply_to(comment) -> bool:
+    return comment.depth + 1 < settings.COMMENTS_MAX_DEPTH
+
+
+def fingerprint(target, parent, email, body) -> str:
+    content_type = ContentType.objects.get_for_model(target)
+    key = "\x1f".join(
+        [
+            str(content_type.pk),
+            str(target.pk),
+            str(parent.pk if parent else ""),
+            email.strip().casefold(),
+            " ".join(body.split()),
+        ]
+    )
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def _matches(words, haystack):
+    return any(word.casefold() in haystack for word in words)
+
+
+def classify(*, name, email, url, body, ip, user_agent, honeypot_filled) -> str:
+    """The status a new comment gets: spam, approved (known author) or pending."""
+    if honeypot_filled:
+        return Comment.Status.SPAM
+    haystack = "\n".join([name, email, url, body, ip, user_agent]).casefold()
+    if _matches(settings.COMMENTS_SPAM_WORDS, haystack):
+        return Comment.Status.SPAM
+    if (
+        settings.COMMENTS_AUTO_APPROVE_KNOWN_AUTHORS
+        and len(LINK_RE.findall(body)) < settings.COMMENTS_MAX_LINKS
+        and not _matches(settings.COMMENTS_HOLD_WORDS, haystack)
+        and Comment.objects.approved().filter(author_email__iexact=email).exists()
+    ):
+        return Comment.Status.APPROVED
+    return Comment.Status.PENDING
+
+
+# PostgreSQL advisory locks share one key space: the first key says "comment senders".
+ADVISORY_LOCK_NAMESPACE = 3001
+
+
+def _lock_sender(ip_hash):
+    """Serialise submissions from one sender until the transaction ends (exact rate limit)."""
+    key = int.from_bytes(bytes.fromhex(ip_hash[:8]), "big", signed=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [ADVISORY_LOCK_NAMESPACE, key])
+
+
+def submit_comment(
+    *, target, parent, name, email, url, body, ip, user_agent, honeypot_filled=False
+) -> Comment:
+    """Store a comment with the status the moderation rules give it.
+
+    Raises RateLimited or DuplicateComment, storing nothing, when the sender has sent too
+    many comments lately or already sent this one. Moderators hear of held comments once
+    the transaction commits.
+    """
+    ip_hash = hash_ip(ip)
+    user_agent = "".join(ch for ch in user_agent if ch.isprintable())[:200]
+    status = classify(
+        name=name,
+        email=email,
+        url=url,
+        body=body,
+        ip=ip,
+        user_agent=user_agent,
+        honeypot_filled=honeypot_filled,
+    )
+    now = timezone.now()
+    with transaction.atomic():
+        _lock_sender(ip_hash)
+        window_start = now - timedelta(seconds=settings.COMMENTS_RATE_WINDOW_SECONDS)
+        recent = Comment.objects.filter(ip_hash=ip_hash, submitted_at__gte=window_start).count()
+        if recent >= settings.COMMENTS_RATE_LIMIT:
+            raise RateLimited
+        try:
+            with transaction.atomic():
+                comment = Comment.objects.create(
+                    content_object=target,
+                    parent=parent,
+                    depth=parent.depth + 1 if parent else 0,
+                    author_name=name,
+                    author_email=email,
+                    author_url=url,
+                    body=body,
+                    status=status,
+                    submitted_at=now,
+                    ip_hash=ip_hash,
+                    user_agent=user_agent,
+                    fingerprint=fingerprint(target, parent, email, body),
+                )
+        except IntegrityError as exc:
+            if getattr(exc.__cause__, "diag", None) and (
+                exc.__cause__.diag.constraint_name == "comment_unique_fingerprint"
+            ):
+                raise DuplicateComment from exc
+            raise
+        if status == Comment.Status.PENDING:
+            # robust: a mail server that is down must not turn a stored comment into a 500.
+            # (A lambda, not functools.partial: Django logs failures by __qualname__.)
+            pk = comment.pk
+            transaction.on_commit(lambda: notify_moderators(pk), robust=True)
+    return comment
+
+
+def moderate(queryset, status, user) -> int:
+    """Set the status of many comments at once, stamping who did it and when."""
+    return queryset.update(status=status, moderated_at=timezone.now(), moderated_by=user)
+
+
+def moderators():
+    """Active staff who may change comments, directly, through a group, or as superusers."""
+    permission = Permission.objects.filter(
+        content_type__app_label="comments", codename="change_comment"
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(user_permissions__in=permission)
+            | Q(groups__permissions__in=permission)
+        )
+        .exclude(email="")
+        .distinct()
+    )
+
+
+def notify_moderators(comment_pk):
+    """One plain-text email per moderator, so addresses are not shared between them."""
+    comment = Comment.objects.filter(pk=comment_pk).first()
+    if comment is None or comment.status != Comment.Status.PENDING:
+        return
+    recipients = list(moderators().values_list("email", flat=True))
+    if not recipients:
+        return
+    title = str(comment.content_object)
+    admin_url = settings.SITE_URL + reverse("admin:comments_comment_change", args=[comment.pk])
+    # A subject must be one line; titles come from staff but names from anyone.
+    subject = _("New comment to moderate on “%(title)s”") % {"title": title}
+    subject = " ".join(subject.split())
+    body = "\n".join(
+        [
+            _("A comment is waiting for moderation."),
+            "",
+            _("Post: %(title)s") % {"title": title},
+            _("Author: %(name)s") % {"name": comment.author_name},
+            "",
+            comment.body,
+            "",
+            _("Approve, mark as spam or remove it here:"),
+            admin_url,
+        ]
+    )
+    messages = [
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+        for address in recipients
+    ]
+    get_connection().send_messages(messages)
+    logger.info("Sent %d moderation emails for comment %s", len(messages), comment.pk)
