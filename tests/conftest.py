@@ -2,6 +2,7 @@ import os
 import shutil
 
 import pytest
+from django.db import connections
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -13,7 +14,7 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture
-def browser_page(live_server):
+def browser_page(live_server, monkeypatch):
     """A Playwright page in Debian's Chromium, pointed at the live test server.
 
     Without Chromium the test is skipped on a developer machine; CI (REQUIRE_BROWSER=1,
@@ -26,7 +27,7 @@ def browser_page(live_server):
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
     # Playwright's sync API runs an event loop in this thread; the ORM calls the test makes
     # between page actions are ordinary synchronous calls.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -46,5 +47,8 @@ def browser_page(live_server):
         page = context.new_page()
         page.set_default_timeout(15_000)
         yield page
+        # ORM calls made while Playwright runs get their own connection (a different
+        # context); close it here, inside that context, so the test database can be dropped.
+        connections.close_all()
         context.close()
         browser.close()

@@ -1,21 +1,13 @@
 import pytest
-from django.db import connections
 
 from tests.blog.factories import make_post
 from tests.comments.factories import make_moderator
 
 
-@pytest.fixture
-def page(browser_page):
-    yield browser_page
-    # ORM calls made while Playwright's sync API is active get their own connection, which
-    # nothing else closes; left open, it blocks dropping the test database at the end.
-    connections.close_all()
-
-
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_reader_comments_and_a_moderator_approves_it(page):
+def test_reader_comments_and_a_moderator_approves_it(browser_page):
+    page = browser_page
     post = make_post(title="Peer support saves lives")
     make_moderator(username="moderator", password="a-long-test-password")
 
