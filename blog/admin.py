@@ -5,7 +5,8 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, Count, IntegerField, Value, When
+from django.db import models
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -79,28 +80,30 @@ class CategoryAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
-    def get_queryset(self, request):
-        tree = category_tree()
-        qs = self.model._default_manager.get_queryset()
-        if not tree:
-            return qs.annotate(tree_position=Value(0), tree_depth=Value(0))
-        return qs.annotate(
-            tree_position=Case(
-                *[When(pk=pk, then=Value(pos)) for pk, (pos, _depth) in tree.items()],
-                default=Value(len(tree)),
-                output_field=IntegerField(),
-            ),
-            tree_depth=Case(
-                *[When(pk=pk, then=Value(depth)) for pk, (_pos, depth) in tree.items()],
-                default=Value(0),
-                output_field=IntegerField(),
-            ),
-        ).order_by("tree_position")
+    def _tree(self, request):
+        # Several admin hooks ask during one request; read the tree once.
+        if not hasattr(request, "_category_tree"):
+            request._category_tree = category_tree()
+        return request._category_tree
+
+    @staticmethod
+    def _by_pk(tree, index, default):
+        return Case(
+            *[When(pk=pk, then=Value(values[index])) for pk, values in tree.items()],
+            default=Value(default),
+            output_field=IntegerField(),
+        )
 
     def get_ordering(self, request):
-        return ["tree_position"]
+        tree = self._tree(request)
+        return [self._by_pk(tree, 0, len(tree))] if tree else ["name"]
 
-    @admin.display(description=_("name"), ordering="tree_position")
+    def get_queryset(self, request):
+        tree = self._tree(request)
+        depth = self._by_pk(tree, 1, 0) if tree else Value(0)
+        return super().get_queryset(request).annotate(tree_depth=depth)
+
+    @admin.display(description=_("name"), ordering="name")
     def indented_name(self, obj):
         return "— " * obj.tree_depth + obj.name
 
@@ -125,6 +128,9 @@ class PostAdminForm(forms.ModelForm):
         required=False,
         max_length=500,
         help_text=_("Separate tags with commas, e.g. naloxone, harm reduction."),
+    )
+    featured_image_credit_url = forms.URLField(
+        label=_("image credit link"), required=False, assume_scheme="https"
     )
     # Set per request by PostAdmin.get_form.
     current_user = None
@@ -155,11 +161,12 @@ class PostAdminForm(forms.ModelForm):
         too_long = [name for name in names if len(name) > 100]
         if too_long:
             raise ValidationError(_("A tag can be at most 100 characters long."))
-        if not self.can_add_tags:
-            known = {
-                n.casefold()
-                for n in Tag.objects.filter(name__in=names).values_list("name", flat=True)
-            }
+        if names and not self.can_add_tags:
+            matches = Q()
+            for name in names:  # tags are case-insensitive (TAGGIT_CASE_INSENSITIVE)
+                matches |= Q(name__iexact=name)
+            existing = Tag.objects.filter(matches).values_list("name", flat=True)
+            known = {name.casefold() for name in existing}
             unknown = [name for name in names if name.casefold() not in known]
             if unknown:
                 raise ValidationError(
@@ -267,6 +274,8 @@ class PostAdmin(VersionAdmin):
                 help_text=_("Start typing to find existing tags."),
                 widget=AutocompleteSelectMultiple(db_field, self.admin_site),
             )
+        if isinstance(db_field, models.URLField):
+            kwargs["assume_scheme"] = "https"
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):

@@ -56,13 +56,12 @@ def validate_image_file(file):
                 image.verify()
     except ValidationError:
         raise
-    except (
-        OSError,
-        SyntaxError,
-        ValueError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-    ) as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise ValidationError(
+            _("The image has far too many pixels. Please upload a smaller version."),
+            code="image_too_many_pixels",
+        ) from exc
+    except (OSError, SyntaxError, ValueError) as exc:
         # UnidentifiedImageError is an OSError: text, HTML or SVG renamed to .jpg lands here.
         raise ValidationError(
             _("This file is not a valid image, or it is damaged. Upload a JPEG, PNG, GIF or WebP."),
