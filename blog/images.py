@@ -103,10 +103,11 @@ def refresh_renditions(post):
         return bool(old)
     if renditions_are_current(name, old, storage):
         return False
-    prefix = rendition_prefix(name)
-    delete_renditions([r for r in old if not r["name"].startswith(prefix)], storage)
+    delete_renditions([r for r in old if not r["name"].startswith(rendition_prefix(name))], storage)
     try:
-        post.featured_renditions = make_renditions(name, storage)
+        # An image put in place by code (importer, demo, shell) skipped the upload path.
+        strip_stored_metadata(post.featured_image)
+        post.featured_renditions = make_renditions(post.featured_image.name, storage)
     except RENDITION_ERRORS:
         # The original stays usable; templates fall back to it. Validation normally stops
         # broken files long before this point, so this is logged loudly.
@@ -155,6 +156,32 @@ def strip_metadata(file):
     image.save(buffer, image_format, **options)
     file.seek(0)
     return ContentFile(buffer.getvalue()), EXTENSIONS[image_format]
+
+
+METADATA_KEYS = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "Raw profile type exif")
+
+
+def has_metadata(file):
+    file.seek(0)
+    with Image.open(file) as image:
+        found = bool(image.getexif()) or any(key in image.info for key in METADATA_KEYS)
+        found = found or bool(getattr(image, "text", None))  # PNG text chunks
+    file.seek(0)
+    return found
+
+
+def strip_stored_metadata(field_file):
+    """Replace a stored original that carries metadata with a clean copy."""
+    storage = field_file.storage
+    with storage.open(field_file.name, "rb") as stored:
+        buffer = io.BytesIO(stored.read())
+    if not has_metadata(buffer):
+        return
+    content, extension = strip_metadata(buffer)
+    old_name = field_file.name
+    stem = posixpath.splitext(posixpath.basename(old_name))[0]
+    field_file.save(f"{stem}.{extension}", content, save=False)
+    storage.delete(old_name)
 
 
 def picture_sources(post):

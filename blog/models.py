@@ -9,14 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 from taggit.managers import TaggableManager
 
 from blog import images
 from blog.constants import MORE_MARKER
-from blog.sanitize import sanitize_html
+from blog.sanitize import plain_text, sanitize_html
 from blog.validators import validate_image_file
 
 logger = logging.getLogger(__name__)
@@ -226,7 +225,7 @@ class Post(models.Model):
     def save(self, *args, **kwargs):
         # Sanitise on every save: the admin, the importer and the shell all pass here.
         self.body = sanitize_html(self.body)
-        self.body_text = strip_tags(self.body)
+        self.body_text = plain_text(self.body)
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "featured_image" in update_fields:
             self._store_featured_image()

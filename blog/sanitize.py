@@ -4,7 +4,11 @@ nh3 wraps the Rust crate ammonia: a parser-based sanitiser, so malformed markup 
 smuggle a script past it the way it can past regular expressions.
 """
 
+import html
+import re
+
 import nh3
+from django.utils.html import strip_tags
 
 from blog.constants import MORE_MARKER
 
@@ -94,3 +98,12 @@ def sanitize_html(html: str) -> str:
         for part in parts
     ]
     return MORE_MARKER.join(cleaned)
+
+
+# Block ends become line breaks so "<h2>Title</h2><p>Body" is "Title\nBody", not "TitleBody".
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|figcaption|tr|td|th|pre)>|<br\s*/?>", re.I)
+
+
+def plain_text(markup: str) -> str:
+    """The readable text of sanitised HTML, for search and plain-text snippets."""
+    return html.unescape(strip_tags(_BLOCK_END.sub(lambda m: m.group(0) + "\n", markup))).strip()
