@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 from reversion.models import Version
+from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
 from blog.models import Author, Category, Post
@@ -130,7 +131,7 @@ class PostAdminForm(forms.ModelForm):
         help_text=_("Separate tags with commas, e.g. naloxone, harm reduction."),
     )
     featured_image_credit_url = forms.URLField(
-        label=_("image credit link"), required=False, assume_scheme="https"
+        label=_("Image credit link"), required=False, assume_scheme="https"
     )
     # Set per request by PostAdmin.get_form.
     current_user = None
@@ -364,7 +365,8 @@ class PostAdmin(VersionAdmin):
 
     def changelist_view(self, request, extra_context=None):
         # VersionAdmin wraps the whole list in one revision; the actions make their own.
-        context = {"has_change_permission": self.has_change_permission(request)}
+        # reversion's list template shows "Recover deleted posts" with this; Editors only.
+        context = {"has_change_permission": can_publish(request.user)}
         context.update(extra_context or {})
         return admin.ModelAdmin.changelist_view(self, request, context)
 
@@ -372,6 +374,13 @@ class PostAdmin(VersionAdmin):
         post = self.get_object(request, unquote(object_id))
         if post is None or not self.has_change_permission(request, post):
             raise PermissionDenied
+        if not can_publish(request.user):
+            # Restoring writes the old version before the form is shown or saved, so an
+            # Author may only go back to versions that were their own drafts.
+            version = get_object_or_404(Version.objects.get_for_object(post), pk=version_id)
+            old = version.field_dict
+            if old.get("status") != Post.Status.DRAFT or old.get("author_id") != post.author_id:
+                raise PermissionDenied
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def recoverlist_view(self, request, extra_context=None):
@@ -418,3 +427,26 @@ class PostAdmin(VersionAdmin):
             "has_changes": any(kind != "same" for _label, lines in diffs for kind, _line in lines),
         }
         return TemplateResponse(request, "admin/blog/post/compare.html", context)
+
+
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagAdmin(TaggitTagAdmin):
+    """taggit's admin, except that merging tags needs the right to change tags.
+
+    taggit offers its "merge" action and view to anyone who can open the tag list; Authors
+    may look at tags (for autocomplete) but must not rewrite everyone's tagging.
+    """
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not self.has_change_permission(request):
+            actions.pop("render_tag_form", None)
+        return actions
+
+    def merge_tags_view(self, request):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        return super().merge_tags_view(request)

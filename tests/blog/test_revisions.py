@@ -175,3 +175,27 @@ def test_restoring_a_deleted_post(client, editor):
     response = client.post(url, form_data(client.get(url).text))
     assert response.status_code == 302
     assert Post.objects.get().title == "Gone soon"
+
+
+def test_author_cannot_restore_a_published_or_foreign_version(client):
+    author = make_staff("Author")
+    editor = make_staff("Editor")
+    post = make_post(author=editor.author_profile, status=Post.Status.PUBLISHED, title="Live")
+    client.force_login(editor)
+    data = post_form_data(slug=post.slug, status="published", author=editor.author_profile.pk)
+    client.post(change_url(post), {**data, "title": "Live"})
+    published_version = versions(post).last()
+    data.update(status="draft", author=author.author_profile.pk, title="Handed over")
+    client.post(change_url(post), data)
+    post.refresh_from_db()
+    assert (post.status, post.author) == (Post.Status.DRAFT, author.author_profile)
+    client.force_login(author)
+    url = f"/admin/blog/post/{post.pk}/history/{published_version.pk}/"
+    assert client.get(url).status_code == 403
+    assert client.post(url, post_form_data(slug=post.slug, title="Live")).status_code == 403
+    post.refresh_from_db()
+    assert (post.title, post.status, post.author) == (
+        "Handed over",
+        Post.Status.DRAFT,
+        author.author_profile,
+    )

@@ -248,3 +248,24 @@ def test_non_staff_user_is_sent_to_login(client):
     response = client.get(LIST_URL)
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_recover_deleted_link_is_for_editors_only(client):
+    client.force_login(make_staff("Author"))
+    assert "/admin/blog/post/recover/" not in client.get(LIST_URL).text
+    client.force_login(make_staff("Editor"))
+    assert "/admin/blog/post/recover/" in client.get(LIST_URL).text
+
+
+def test_author_cannot_merge_tags(client):
+    make_post(tags=["a", "b"])
+    client.force_login(make_staff("Author"))
+    assert 'value="render_tag_form"' not in client.get("/admin/taggit/tag/").text
+    response = client.post("/admin/taggit/tag/merge-tags/", {"new_tag_name": "merged"})
+    assert response.status_code == 403
+
+
+def test_editor_can_merge_tags(client):
+    make_post(tags=["a", "b"])
+    client.force_login(make_staff("Editor"))
+    assert 'value="render_tag_form"' in client.get("/admin/taggit/tag/").text
