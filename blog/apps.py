@@ -1,7 +1,15 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
 
 
 class BlogConfig(AppConfig):
     name = "blog"
     verbose_name = _("Blog")
+
+    def ready(self):
+        from blog import revisions  # noqa: F401  (registers Post with django-reversion)
+        from blog.models import Post
+        from blog.redirects import redirect_changed_post_url
+
+        pre_save.connect(redirect_changed_post_url, sender=Post, dispatch_uid="blog-post-redirect")

@@ -1,7 +1,11 @@
+import logging
+import posixpath
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -9,8 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 from taggit.managers import TaggableManager
 
+from blog import images
 from blog.constants import MORE_MARKER
-from blog.sanitize import html_to_text, sanitize_html
+from blog.sanitize import plain_text, sanitize_html
+from blog.validators import validate_image_file
+
+logger = logging.getLogger(__name__)
 
 
 class Author(models.Model):
@@ -66,6 +74,26 @@ class Category(models.Model):
 
     def get_absolute_url(self):
         return reverse("blog:category-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        """A category may not sit inside itself or inside one of its own descendants."""
+        if self.parent_id is None or self.pk is None:
+            return
+        parents = dict(Category.objects.values_list("pk", "parent_id"))
+        seen, current = set(), self.parent_id
+        while current is not None and current not in seen:
+            if current == self.pk:
+                raise ValidationError(
+                    {
+                        "parent": _(
+                            "A category cannot be placed inside itself or inside one of its "
+                            "own subcategories."
+                        )
+                    },
+                    code="category_cycle",
+                )
+            seen.add(current)
+            current = parents.get(current)
 
     def descendant_ids(self):
         """Ids of this category and everything below it, in one query for the whole tree."""
@@ -156,7 +184,15 @@ class Post(models.Model):
     body = CKEditor5Field(_("body"), blank=True, config_name="default")
     body_text = models.TextField(editable=False, blank=True)
     featured_image = models.ImageField(
-        _("featured image"), upload_to="posts/%Y/%m/", blank=True, max_length=255
+        _("featured image"),
+        upload_to="posts/%Y/%m/",
+        blank=True,
+        max_length=255,
+        validators=[validate_image_file],
+        help_text=_(
+            "A JPEG, PNG, GIF or WebP photo or picture. Smaller copies for phones are made "
+            "automatically, and location data hidden in photos is removed."
+        ),
     )
     featured_image_alt = models.CharField(
         _("featured image description (alt text)"),
@@ -187,6 +223,7 @@ class Post(models.Model):
         get_latest_by = "publish_at"
         verbose_name = _("post")
         verbose_name_plural = _("posts")
+        permissions = [("publish_post", _("Can publish posts and edit every post"))]
         indexes = [
             models.Index(fields=["status", "-publish_at"], name="post_status_publish_idx"),
             models.Index(
@@ -203,7 +240,12 @@ class Post(models.Model):
     def save(self, *args, **kwargs):
         # Sanitise on every save: the admin, the importer and the shell all pass here.
         self.body = sanitize_html(self.body)
-        self.body_text = html_to_text(self.body)
+        self.body_text = plain_text(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "featured_image" in update_fields:
+            self._store_featured_image()
+            if images.refresh_renditions(self) and update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "featured_renditions"}
         super().save(*args, **kwargs)
         update_search_vector(self.pk)
 
@@ -218,6 +260,35 @@ class Post(models.Model):
                 "slug": self.slug,
             },
         )
+
+    def clean(self):
+        if self.featured_image and not self.featured_image_alt.strip():
+            raise ValidationError(
+                {
+                    "featured_image_alt": _(
+                        "Describe the featured image for people who cannot see it."
+                    )
+                },
+                code="alt_required",
+            )
+
+    def _store_featured_image(self):
+        """Save a newly uploaded image without its metadata (EXIF GPS and the like)."""
+        image = self.featured_image
+        if not image or image._committed:
+            return
+        try:
+            content, extension = images.strip_metadata(image.file)
+        except images.RENDITION_ERRORS:
+            logger.exception("Could not re-encode %s; storing it unchanged", image.name)
+            return
+        stem = posixpath.splitext(posixpath.basename(image.name))[0]
+        image.save(f"{stem}.{extension}", content, save=False)
+
+    @property
+    def featured_picture(self):
+        """Sources for <picture>, read from featured_renditions (no file system access)."""
+        return images.picture_sources(self)
 
     @property
     def local_publish_at(self):

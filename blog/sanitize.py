@@ -100,10 +100,10 @@ def sanitize_html(html: str) -> str:
     return MORE_MARKER.join(cleaned)
 
 
-# Closing a block must separate words: "built.</p><p>Harm" is two words, not one token.
-_BLOCK_END = re.compile(r"(</(?:p|h[1-6]|li|blockquote|figcaption|td|th|caption|pre)>|<br\s*/?>)")
+# Block ends become line breaks so "<h2>Title</h2><p>Body" is "Title\nBody", not "TitleBody".
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|figcaption|tr|td|th|pre)>|<br\s*/?>", re.I)
 
 
-def html_to_text(html_text: str) -> str:
-    """The words of sanitised HTML as plain text (for search and plain excerpts)."""
-    return html.unescape(strip_tags(_BLOCK_END.sub(r"\1 ", html_text))).strip()
+def plain_text(markup: str) -> str:
+    """The readable text of sanitised HTML, for search and plain-text snippets."""
+    return html.unescape(strip_tags(_BLOCK_END.sub(lambda m: m.group(0) + "\n", markup))).strip()

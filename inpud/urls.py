@@ -2,9 +2,13 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from blog.uploads import upload_image
+
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("ckeditor5/", include("django_ckeditor_5.urls")),
+    # Replaces django_ckeditor_5.urls (its only route) with a validating, EXIF-stripping view;
+    # the URL name is the one the CKEditor widget looks up.
+    path("ckeditor5/image_upload/", upload_image, name="ck_editor_5_upload_file"),
     path("campaigns/", include("campaigns.urls")),
     path("comments/", include("comments.urls")),
     path("", include("blog.urls")),

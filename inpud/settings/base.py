@@ -156,6 +156,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 MAX_IMAGE_UPLOAD_BYTES = int(env("MAX_IMAGE_UPLOAD_BYTES", 10 * 1024 * 1024))
+# Images with more pixels are refused before decoding (a 40 MP photo needs ~120 MB of RAM).
+MAX_IMAGE_PIXELS = int(env("MAX_IMAGE_PIXELS", 40_000_000))
 
 # Email
 EMAIL_BACKEND = env(

@@ -1,9 +1,13 @@
-"""CKEditor 5: the toolbar offers only what the sanitiser keeps (blog/sanitize.py)."""
+"""CKEditor 5: the toolbar offers only what the sanitiser keeps (blog/sanitize.py).
+
+Image uploads go to blog.uploads.upload_image (inpud/urls.py), not to django-ckeditor-5's own
+view: staff only, validated like featured images (MAX_IMAGE_UPLOAD_BYTES, MAX_IMAGE_PIXELS)
+and re-encoded without EXIF. The settings below still drive the widget's file chooser.
+"""
 
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
 CKEDITOR_5_ALLOW_ALL_FILE_TYPES = False
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "gif", "webp"]
-CKEDITOR_5_MAX_FILE_SIZE = 10  # MB
 CKEDITOR_5_CONFIGS = {
     "default": {
         "toolbar": {

@@ -1,0 +1,45 @@
+"""Workflows of the staff side that span models."""
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from blog.models import Author
+
+MISSING_PROFILE = _(
+    "Your account has no public author profile yet. Add your first and last name to your "
+    "account, or ask an editor to create an author profile for you."
+)
+
+
+def can_make_author_profile(user):
+    return hasattr(user, "author_profile") or bool(user.get_full_name().strip())
+
+
+def author_profile_for(user):
+    """The user's public author profile, made from their full name on first use.
+
+    Never made from the login username: usernames must not appear on public pages.
+    """
+    try:
+        return user.author_profile
+    except Author.DoesNotExist:
+        pass
+    name = user.get_full_name().strip()
+    if not name:
+        raise ValidationError(MISSING_PROFILE, code="no_author_profile")
+    base = slugify(name)[:90] or "author"
+    for n in range(1, 100):
+        slug = base if n == 1 else f"{base}-{n}"
+        if Author.objects.filter(slug=slug).exists():
+            continue
+        try:
+            with transaction.atomic():
+                return Author.objects.create(user=user, display_name=name, slug=slug)
+        except IntegrityError:
+            # Another request took this slug, or made this user's profile, just now.
+            existing = Author.objects.filter(user=user).first()
+            if existing:
+                return existing
+    raise ValidationError(MISSING_PROFILE, code="no_author_profile")
