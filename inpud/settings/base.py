@@ -189,3 +189,5 @@ LOGGING = {
 }
 
 from inpud.settings.ckeditor import *  # noqa: E402,F403
+
+from .campaigns import *  # noqa: E402,F403
