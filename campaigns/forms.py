@@ -38,6 +38,7 @@ class SignupForm(forms.Form):
     )
 
     def __init__(self, *args, campaign, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
@@ -65,3 +66,7 @@ class ShowNameForm(forms.Form):
     show_name = forms.BooleanField(
         label=_("Show my name and country on the campaign page"), required=False
     )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)

@@ -18,7 +18,6 @@ from campaigns.validators import (
     validate_pdf,
 )
 
-
 _NOT_LOADED = object()
 
 
@@ -153,6 +152,9 @@ class Campaign(models.Model):
 
     objects = CampaignQuerySet.as_manager()
 
+    # The hero image name as last saved, to regenerate renditions only when it changes.
+    _saved_hero_name = ""
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("campaign")
@@ -168,22 +170,8 @@ class Campaign(models.Model):
             )
         ]
 
-    # The hero image name as last saved, to regenerate renditions only when it changes.
-    _saved_hero_name = ""
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        # Read the raw value: touching a deferred field here would cost a query per row.
-        instance._saved_hero_name = instance.__dict__.get("hero_image", _NOT_LOADED) or ""
-        return instance
-
     def __str__(self):
         return self.title
-
-    def clean(self):
-        if self.hero_image and not self.hero_image_alt.strip():
-            raise ValidationError({"hero_image_alt": _("Describe the image for screen readers.")})
 
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
@@ -193,6 +181,13 @@ class Campaign(models.Model):
         super().save(*args, **kwargs)
         if hero_changed:
             self._refresh_hero_renditions()
+
+    def get_absolute_url(self):
+        return reverse("campaigns:campaign-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.hero_image and not self.hero_image_alt.strip():
+            raise ValidationError({"hero_image_alt": _("Describe the image for screen readers.")})
 
     def _refresh_hero_renditions(self):
         storage = self.hero_image.storage
@@ -205,8 +200,12 @@ class Campaign(models.Model):
         self._saved_hero_name = self.hero_image.name or ""
         Campaign.objects.filter(pk=self.pk).update(hero_renditions=self.hero_renditions)
 
-    def get_absolute_url(self):
-        return reverse("campaigns:campaign-detail", kwargs={"slug": self.slug})
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Read the raw value: touching a deferred field here would cost a query per row.
+        instance._saved_hero_name = instance.__dict__.get("hero_image", _NOT_LOADED) or ""
+        return instance
 
     @property
     def is_public(self):

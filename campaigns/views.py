@@ -172,8 +172,10 @@ def supporter_manage(request, token):
     if problem:
         return problem
     campaign = supporter.campaign
-    form = ShowNameForm(request.POST or None, initial={"show_name": supporter.show_name})
-    if request.method == "POST" and campaign.list_supporter_names and form.is_valid():
+    # An unticked checkbox sends nothing, so an empty POST is still a submission.
+    data = request.POST if request.method == "POST" else None
+    form = ShowNameForm(data, initial={"show_name": supporter.show_name})
+    if data is not None and campaign.list_supporter_names and form.is_valid():
         services.set_show_name(supporter, form.cleaned_data["show_name"])
         if supporter.show_name:
             messages.success(request, _("Saved: your name is shown on the campaign page."))

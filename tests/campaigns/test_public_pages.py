@@ -191,7 +191,7 @@ def test_open_campaign_shows_the_sign_up_form_with_unticked_consent(client):
     campaign = make_campaign(call_to_action="Add your name now.")
     html = client.get(campaign.get_absolute_url()).text
     assert "Add your name now." in html
-    assert 'action="/campaigns/%s/sign-up/"' % campaign.slug in html
+    assert f'action="/campaigns/{campaign.slug}/sign-up/"' in html
     assert "csrfmiddlewaretoken" in html
     for name in ("show_name", "wants_updates"):
         tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', html).group(0)
