@@ -68,15 +68,14 @@ def sign_up(
 def confirm(supporter: Supporter) -> bool:
     """Confirm a pending sign-up; False when it was confirmed already."""
     with transaction.atomic():
-        locked = Supporter.objects.select_for_update().get(pk=supporter.pk)
-        if locked.status == Supporter.Status.CONFIRMED:
-            return False
+        locked = Supporter.objects.select_for_update().filter(pk=supporter.pk).first()
+        if locked is None or locked.status == Supporter.Status.CONFIRMED:
+            return False  # withdrawn meanwhile, or confirmed twice (a double click)
         now = timezone.now()
         locked.status = Supporter.Status.CONFIRMED
         locked.confirmed_at = now
         locked.save(update_fields=["status", "confirmed_at"])
         _send(locked, "welcome", now)
-    supporter.refresh_from_db()
     return True
 
 

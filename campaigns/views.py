@@ -5,7 +5,6 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from campaigns import ratelimit, services, stats, tokens
 from campaigns.forms import ShowNameForm, SignupForm
@@ -66,9 +65,10 @@ def campaign_detail(request, slug, form=None, status=200):
     return render(request, "campaigns/campaign_detail.html", context, status=status)
 
 
-@require_POST
 def signup(request, slug):
     campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
+    if request.method != "POST":  # a refreshed or bookmarked form address
+        return redirect(campaign.get_absolute_url() + "#sign-up")
     if not campaign.is_accepting_signups:
         return render(request, "campaigns/signup_closed.html", {"campaign": campaign}, status=403)
     if request.POST.get(SignupForm.HONEYPOT):
@@ -186,11 +186,12 @@ def supporter_manage(request, token):
     return render(request, "campaigns/supporter_manage.html", context)
 
 
-@require_POST
 def supporter_withdraw(request, token):
     supporter, problem = _supporter_from_token(request, token, tokens.read_manage_token)
     if problem:
         return problem
+    if request.method != "POST":  # only the button on the supporter's page withdraws
+        return redirect("campaigns:supporter-manage", token=token)
     services.withdraw(supporter)
     return redirect("campaigns:supporter-withdrawn")
 

@@ -10,7 +10,7 @@ from campaigns.export import safe_cell
 from campaigns.models import Campaign, CampaignDocument, Supporter
 from campaigns.pdf import minimal_pdf
 from tests.blog.factories import make_user
-from tests.campaigns.factories import make_campaign, make_supporter, pdf_upload
+from tests.campaigns.factories import make_campaign, make_document, make_supporter, pdf_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -246,3 +246,16 @@ def test_csv_export_defuses_spreadsheet_formulas(client):
         "ok",
         "",
     ]
+
+
+def test_admin_forms_render_for_a_campaign_with_documents(admin_client):
+    campaign = make_campaign()
+    make_document(campaign, file=pdf_upload())
+    make_supporter(campaign)
+    for url in (
+        reverse("admin:campaigns_campaign_add"),
+        reverse("admin:campaigns_campaign_change", args=[campaign.pk]),
+        reverse("admin:campaigns_supporter_change", args=[campaign.supporters.get().pk]),
+        reverse("admin:campaigns_supporter_changelist"),
+    ):
+        assert admin_client.get(url).status_code == 200, url

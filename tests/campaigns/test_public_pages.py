@@ -249,7 +249,7 @@ def test_campaign_page_queries_stay_constant_with_10000_supporters(
     with django_assert_max_num_queries(7):
         response = client.get(campaign.get_absolute_url() + "?page=20")
     assert response.status_code == 200
-    assert "<strong>10000</strong> confirmed supporters" in response.text
+    assert "<strong>10,000</strong> confirmed supporters" in response.text
     with django_assert_max_num_queries(2):
         assert client.get(reverse("campaigns:campaign-list")).status_code == 200
 

@@ -205,9 +205,12 @@ def test_draft_campaign_sign_up_is_404(sign_up):
     assert Supporter.objects.count() == 0
 
 
-def test_sign_up_needs_post(client):
+def test_opening_the_sign_up_address_leads_back_to_the_form(client):
     campaign = make_campaign()
-    assert client.get(_signup_url(campaign)).status_code == 405
+    response = client.get(_signup_url(campaign))
+    assert response.status_code == 302
+    assert response["Location"] == f"/campaigns/{campaign.slug}/#sign-up"
+    assert Supporter.objects.count() == 0
 
 
 def test_sign_up_needs_a_csrf_token():
