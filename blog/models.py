@@ -118,7 +118,7 @@ class PostQuerySet(models.QuerySet):
     def for_listing(self):
         """Everything a post card or page shows, in a fixed number of queries."""
         return (
-            self.select_related("author")
+            self.select_related("author", "campaign")
             .prefetch_related("categories", "tags")
             .annotate(
                 approved_comment_count=models.Count(
@@ -215,6 +215,15 @@ class Post(models.Model):
     allow_comments = models.BooleanField(_("allow comments"), default=True)
     search_vector = SearchVectorField(null=True, editable=False)
     comments = GenericRelation("comments.Comment", related_query_name="post")
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="posts",
+        verbose_name=_("campaign"),
+        help_text=_("Link this post to a campaign: the post shows the campaign's box."),
+    )
 
     objects = PostQuerySet.as_manager()
 

@@ -194,5 +194,6 @@ LOGGING = {
     "loggers": {"pgserver": {"level": "WARNING"}},
 }
 
+from inpud.settings.campaigns import *  # noqa: E402,F403
 from inpud.settings.ckeditor import *  # noqa: E402,F403
 from inpud.settings.comments import *  # noqa: E402,F403

@@ -1,0 +1,437 @@
+from django.conf import global_settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
+from django_countries.fields import CountryField
+
+from blog.sanitize import sanitize_html
+from campaigns import images
+from campaigns.validators import (
+    validate_campaign_slug,
+    validate_document_slug,
+    validate_image_size,
+    validate_pdf,
+)
+
+_NOT_LOADED = object()
+
+
+def _accepting_signups_q(now):
+    return (
+        models.Q(status=Campaign.Status.OPEN)
+        & (models.Q(opens_at__isnull=True) | models.Q(opens_at__lte=now))
+        & (models.Q(closes_at__isnull=True) | models.Q(closes_at__gt=now))
+    )
+
+
+class CampaignQuerySet(models.QuerySet):
+    def public(self):
+        """What the public may see: open and closed campaigns, never drafts."""
+        return self.filter(status__in=[Campaign.Status.OPEN, Campaign.Status.CLOSED])
+
+    def visible_to(self, user):
+        return self if user.has_perm("campaigns.change_campaign") else self.public()
+
+    def in_list_order(self):
+        """Campaigns taking sign-ups first, then the others, newest first within each."""
+        return self.annotate(
+            list_group=models.Case(
+                models.When(_accepting_signups_q(timezone.now()), then=0),
+                default=1,
+                output_field=models.IntegerField(),
+            )
+        ).order_by("list_group", models.F("opens_at").desc(nulls_last=True), "-created_at")
+
+    def with_supporter_counts(self):
+        confirmed = models.Q(supporters__status=Supporter.Status.CONFIRMED)
+        pending = models.Q(supporters__status=Supporter.Status.PENDING)
+        return self.annotate(
+            confirmed_count=models.Count("supporters", filter=confirmed),
+            pending_count=models.Count("supporters", filter=pending),
+        )
+
+
+class Campaign(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        validators=[validate_campaign_slug],
+        help_text=_("The last part of the campaign's address, e.g. drug-user-peace-initiative."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=1000,
+        help_text=_("One or two sentences shown on the campaign list and on linked posts."),
+    )
+    body = CKEditor5Field(_("body"), blank=True, config_name="default")
+    hero_image = models.ImageField(
+        _("hero image"),
+        upload_to="campaigns/%Y/%m/",
+        blank=True,
+        max_length=255,
+        validators=[validate_image_size],
+        help_text=_("A wide picture shown at the top of the campaign page."),
+    )
+    hero_image_alt = models.CharField(
+        _("hero image description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it. Required with an image."),
+    )
+    hero_renditions = models.JSONField(default=list, blank=True, editable=False)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_(
+            "Drafts are hidden from the public. Open campaigns take sign-ups; closed ones "
+            "stay readable but take no more sign-ups."
+        ),
+    )
+    opens_at = models.DateTimeField(
+        _("sign-ups open"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to take sign-ups as soon as the campaign is open."),
+    )
+    closes_at = models.DateTimeField(
+        _("sign-ups close"),
+        null=True,
+        blank=True,
+        help_text=_("Sign-ups stop by themselves at this time. Leave empty for no end date."),
+    )
+    signup_goal = models.PositiveIntegerField(
+        _("sign-up goal"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: shows a progress bar towards this number of supporters."),
+    )
+    call_to_action = models.TextField(
+        _("call to action"),
+        max_length=500,
+        blank=True,
+        help_text=_("Shown above the sign-up form, e.g. 'Add your name to call for…'."),
+    )
+    thank_you_text = models.TextField(
+        _("thank-you text"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Shown to supporters once they have confirmed their sign-up."),
+    )
+    acknowledgements = models.TextField(
+        _("partners and funders"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Acknowledgement of partners and funders, shown at the foot of the page."),
+    )
+    list_supporter_names = models.BooleanField(
+        _("list supporter names"),
+        default=True,
+        help_text=_(
+            "Let supporters choose to have their name and country shown on the campaign "
+            "page. Untick to show only counts."
+        ),
+    )
+    # Withdrawn supporters are deleted; this anonymous tally is all that is kept of them.
+    withdrawn_count = models.PositiveIntegerField(_("withdrawn"), default=0, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = CampaignQuerySet.as_manager()
+
+    # The hero image name as last saved, to regenerate renditions only when it changes.
+    _saved_hero_name = ""
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+        indexes = [models.Index(fields=["status", "-opens_at"], name="campaign_status_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__isnull=True)
+                | models.Q(opens_at__isnull=True)
+                | models.Q(closes_at__gt=models.F("opens_at")),
+                name="campaign_closes_after_opens",
+                violation_error_message=_("Sign-ups must close after they open."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        hero_changed = "hero_image" in self.__dict__ and (
+            (self.hero_image.name or "") != self._saved_hero_name
+        )
+        super().save(*args, **kwargs)
+        if hero_changed:
+            self._refresh_hero_renditions()
+
+    def get_absolute_url(self):
+        return reverse("campaigns:campaign-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.hero_image and not self.hero_image_alt.strip():
+            raise ValidationError({"hero_image_alt": _("Describe the image for screen readers.")})
+
+    def _refresh_hero_renditions(self):
+        storage = self.hero_image.storage
+        images.delete_renditions(self.hero_renditions, storage)
+        self.hero_renditions = (
+            images.make_renditions(self.hero_image, "campaigns/renditions")
+            if self.hero_image
+            else []
+        )
+        self._saved_hero_name = self.hero_image.name or ""
+        Campaign.objects.filter(pk=self.pk).update(hero_renditions=self.hero_renditions)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Read the raw value: touching a deferred field here would cost a query per row.
+        instance._saved_hero_name = instance.__dict__.get("hero_image", _NOT_LOADED) or ""
+        return instance
+
+    @property
+    def is_public(self):
+        return self.status != self.Status.DRAFT
+
+    @property
+    def signup_state(self):
+        """'open', 'not-yet' (opens later), 'closed' or 'draft'."""
+        now = timezone.now()
+        if self.status == self.Status.DRAFT:
+            return "draft"
+        if self.status == self.Status.CLOSED or (self.closes_at and self.closes_at <= now):
+            return "closed"
+        if self.opens_at and self.opens_at > now:
+            return "not-yet"
+        return "open"
+
+    @property
+    def is_accepting_signups(self):
+        return self.signup_state == "open"
+
+    @property
+    def body_text(self):
+        return strip_tags(self.body)
+
+    def hero_srcset(self, fmt):
+        return images.srcset(self.hero_renditions, fmt, self.hero_image.storage)
+
+    @property
+    def hero_webp_srcset(self):
+        return self.hero_srcset("webp")
+
+    @property
+    def hero_jpeg_srcset(self):
+        return self.hero_srcset("jpeg")
+
+    @property
+    def hero_fallback(self):
+        """The middle-sized JPEG (or the original) for browsers without srcset."""
+        jpegs = [r for r in self.hero_renditions if r["format"] == "jpeg"]
+        if not jpegs:
+            return None
+        chosen = next((r for r in jpegs if r["width"] >= 960), jpegs[-1])
+        return {**chosen, "url": self.hero_image.storage.url(chosen["name"])}
+
+
+class CampaignDocumentQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_on__lte=timezone.localdate())
+
+
+class CampaignDocument(models.Model):
+    class Kind(models.IntegerChoices):
+        # The numbers give the reading order: foreword, executive summary, papers, the rest.
+        FOREWORD = 10, _("Foreword")
+        EXECUTIVE_SUMMARY = 20, _("Executive summary")
+        PAPER = 30, _("Paper")
+        OTHER = 40, _("Other")
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="documents", verbose_name=_("campaign")
+    )
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        validators=[validate_document_slug],
+        help_text=_("The last part of the document's address, unique within the campaign."),
+    )
+    kind = models.PositiveSmallIntegerField(
+        _("kind"),
+        choices=Kind.choices,
+        default=Kind.PAPER,
+        help_text=_("Forewords come first, then executive summaries, then papers."),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"),
+        default=0,
+        help_text=_("Position among documents of the same kind: 1, 2, 3…"),
+    )
+    summary = models.TextField(
+        _("summary"), max_length=1000, help_text=_("A short description shown in the list.")
+    )
+    body = CKEditor5Field(
+        _("web version"),
+        blank=True,
+        config_name="default",
+        help_text=_("The readable web version of the document."),
+    )
+    file = models.FileField(
+        _("downloadable PDF"),
+        upload_to="campaigns/documents/%Y/",
+        blank=True,
+        max_length=255,
+        validators=[validate_pdf],
+        help_text=_("Optional. Only PDF files are accepted."),
+    )
+    file_size = models.PositiveBigIntegerField(_("file size"), null=True, editable=False)
+    language = models.CharField(
+        _("language"), max_length=10, choices=global_settings.LANGUAGES, default="en"
+    )
+    published_on = models.DateField(
+        _("publish date"),
+        default=timezone.localdate,
+        help_text=_("The document is hidden from the public until this date."),
+    )
+
+    objects = CampaignDocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "order", "pk"]
+        verbose_name = _("campaign document")
+        verbose_name_plural = _("campaign documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "slug"],
+                name="campaign_document_unique_slug",
+                violation_error_message=_("This campaign already has a document with this slug."),
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["campaign", "kind", "order", "published_on"], name="campaign_doc_order_idx"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        if not self.file:
+            self.file_size = None
+        elif not self.file._committed or self.file_size is None:
+            # Stored once, so pages never stat the file.
+            self.file_size = self.file.size
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "campaigns:document-detail",
+            kwargs={"slug": self.campaign.slug, "document_slug": self.slug},
+        )
+
+    @property
+    def file_format(self):
+        return "PDF" if self.file else ""
+
+
+class SupporterQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=Supporter.Status.CONFIRMED)
+
+    def pending(self):
+        return self.filter(status=Supporter.Status.PENDING)
+
+    def public_names(self):
+        """Confirmed supporters who chose to be listed, newest first."""
+        return (
+            self.confirmed()
+            .filter(show_name=True)
+            .order_by("-confirmed_at", "-pk")
+            .only("campaign", "name", "country", "confirmed_at")
+        )
+
+    def with_email(self, email):
+        """Case-insensitive match, written so the lower(email) index serves it."""
+        return self.alias(email_lower=Lower("email")).filter(email_lower=Lower(models.Value(email)))
+
+    def country_counts(self):
+        """(country, count) for confirmed supporters, largest first: one GROUP BY."""
+        return (
+            self.confirmed()
+            .order_by()
+            .values_list("country")
+            .annotate(n=models.Count("pk"))
+            .order_by("-n", "country")
+        )
+
+
+class Supporter(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="supporters", verbose_name=_("campaign")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    email = models.EmailField(_("email"), max_length=254)
+    country = CountryField(_("country"))
+    organisation = models.CharField(_("organisation"), max_length=150, blank=True)
+    show_name = models.BooleanField(_("show name publicly"), default=False)
+    wants_updates = models.BooleanField(_("wants updates"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("signed up"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    # When we last emailed this address: re-signing resends at most once per interval.
+    last_emailed_at = models.DateTimeField(_("last emailed"), null=True, blank=True)
+
+    objects = SupporterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("supporter")
+        verbose_name_plural = _("supporters")
+        permissions = [("export_supporters", _("Can export supporters as CSV"))]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                "campaign",
+                name="supporter_unique_email_per_campaign",
+                violation_error_message=_("This email address has already signed up."),
+            )
+        ]
+        indexes = [
+            models.Index(fields=["campaign", "status"], name="supporter_campaign_status_idx"),
+            models.Index(
+                fields=["campaign", "status", "show_name", "-confirmed_at", "-id"],
+                name="supporter_public_names_idx",
+            ),
+            models.Index(fields=["campaign", "status", "country"], name="supporter_country_idx"),
+            models.Index(fields=["status", "created_at"], name="supporter_status_created_idx"),
+        ]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,150 @@
+"""Supporter workflows: double opt-in sign-up, confirmation, the supporter's own choices.
+
+Emails are built inside the request (in its language) and sent only after the transaction
+commits, so a rollback never leaves a confirmation link pointing at nothing.
+"""
+
+from datetime import timedelta
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, models, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from campaigns import tokens
+from campaigns.models import Campaign, Supporter
+
+# Fields a new submission may change on a sign-up that is still waiting for confirmation.
+PENDING_EDITABLE = ("name", "country", "organisation", "show_name", "wants_updates")
+
+
+def sign_up(
+    *, campaign, name, email, country, organisation="", show_name=False, wants_updates=False
+) -> Supporter:
+    """Record a pending sign-up, or nudge an existing one by email.
+
+    Whatever happens, the caller shows the same "check your email" page, so the response
+    never tells a visitor whether an address had already signed.
+    """
+    details = {
+        "name": name,
+        "country": country,
+        "organisation": organisation,
+        "show_name": show_name,
+        "wants_updates": wants_updates,
+    }
+    now = timezone.now()
+    with transaction.atomic():
+        supporter = _find_locked(campaign, email)
+        if supporter is None:
+            try:
+                with transaction.atomic():  # a savepoint: the outer transaction survives a clash
+                    supporter = Supporter.objects.create(campaign=campaign, email=email, **details)
+            except IntegrityError:
+                # Someone signed up with this address between our look-up and our insert.
+                supporter = _find_locked(campaign, email)
+                if supporter is None:
+                    raise
+            else:
+                _send(supporter, "confirm", now)
+                return supporter
+        if not _may_email_again(supporter, now):
+            return supporter
+        if supporter.status == Supporter.Status.PENDING:
+            # The address owner still has to confirm, and the confirmation page shows these
+            # details, so a correction (a typo in the name) is safe to take.
+            for field, value in details.items():
+                setattr(supporter, field, value)
+            supporter.save(update_fields=PENDING_EDITABLE)
+            _send(supporter, "confirm", now)
+        else:
+            _send(supporter, "already-signed", now)
+    return supporter
+
+
+def confirm(supporter: Supporter) -> bool:
+    """Confirm a pending sign-up; False when it was confirmed already."""
+    with transaction.atomic():
+        locked = Supporter.objects.select_for_update().filter(pk=supporter.pk).first()
+        if locked is None or locked.status == Supporter.Status.CONFIRMED:
+            return False  # withdrawn meanwhile, or confirmed twice (a double click)
+        now = timezone.now()
+        locked.status = Supporter.Status.CONFIRMED
+        locked.confirmed_at = now
+        locked.save(update_fields=["status", "confirmed_at"])
+        _send(locked, "welcome", now)
+    return True
+
+
+def set_show_name(supporter: Supporter, show_name: bool) -> None:
+    Supporter.objects.filter(pk=supporter.pk).update(show_name=show_name)
+    supporter.show_name = show_name
+
+
+def withdraw(supporter: Supporter) -> None:
+    """Erase the supporter entirely; a confirmed one leaves only +1 on the campaign's tally."""
+    with transaction.atomic():
+        deleted, _ = Supporter.objects.filter(pk=supporter.pk).delete()
+        if deleted and supporter.status == Supporter.Status.CONFIRMED:
+            Campaign.objects.filter(pk=supporter.campaign_id).update(
+                withdrawn_count=models.F("withdrawn_count") + 1
+            )
+
+
+def purge_stale_pending(*, older_than_days: int) -> int:
+    """Delete sign-ups never confirmed: their confirmation links expired long ago."""
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    deleted, _ = Supporter.objects.pending().filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
+def _find_locked(campaign, email):
+    return Supporter.objects.select_for_update().filter(campaign=campaign).with_email(email).first()
+
+
+def _may_email_again(supporter, now):
+    interval = timedelta(minutes=settings.CAMPAIGNS_RESEND_INTERVAL_MINUTES)
+    return supporter.last_emailed_at is None or supporter.last_emailed_at <= now - interval
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def manage_url(supporter) -> str:
+    token = tokens.make_manage_token(supporter)
+    return absolute(reverse("campaigns:supporter-manage", kwargs={"token": token}))
+
+
+def confirm_url(supporter) -> str:
+    token = tokens.make_confirm_token(supporter)
+    return absolute(reverse("campaigns:supporter-confirm", kwargs={"token": token}))
+
+
+def _send(supporter, kind, now):
+    """Render one of the emails now and send it once the transaction commits."""
+    supporter.last_emailed_at = now
+    supporter.save(update_fields=["last_emailed_at"])
+    campaign = supporter.campaign
+    context = {
+        "supporter": supporter,
+        "campaign": campaign,
+        "campaign_url": absolute(campaign.get_absolute_url()),
+        "manage_url": manage_url(supporter),
+        "confirm_url": confirm_url(supporter) if kind == "confirm" else "",
+        "max_age_days": settings.CAMPAIGNS_CONFIRM_MAX_AGE_DAYS,
+        "SITE_NAME": settings.SITE_NAME,
+    }
+    subject = render_to_string(f"campaigns/email/{kind}_subject.txt", context)
+    message = EmailMessage(
+        subject=" ".join(subject.split()),
+        body=render_to_string(f"campaigns/email/{kind}.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[supporter.email],
+    )
+    # robust: a mail server outage after commit is logged, not turned into an error page;
+    # the supporter can sign again later to get a fresh link.
+    transaction.on_commit(partial(message.send, fail_silently=False), robust=True)

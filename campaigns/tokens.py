@@ -1,0 +1,36 @@
+"""Signed links for supporters: no login, no stored token, tamper-proof.
+
+Each purpose has its own salt, so a manage link can never be replayed as a confirmation link.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+
+CONFIRM_SALT = "campaigns.supporter.confirm"
+MANAGE_SALT = "campaigns.supporter.manage"
+
+
+def make_confirm_token(supporter) -> str:
+    return signing.dumps(supporter.pk, salt=CONFIRM_SALT)
+
+
+def make_manage_token(supporter) -> str:
+    return signing.dumps(supporter.pk, salt=MANAGE_SALT)
+
+
+def read_confirm_token(token: str) -> int:
+    """The supporter id; raises signing.SignatureExpired or signing.BadSignature."""
+    max_age = timedelta(days=settings.CAMPAIGNS_CONFIRM_MAX_AGE_DAYS)
+    return _as_id(signing.loads(token, salt=CONFIRM_SALT, max_age=max_age))
+
+
+def read_manage_token(token: str) -> int:
+    return _as_id(signing.loads(token, salt=MANAGE_SALT))
+
+
+def _as_id(value):
+    if not isinstance(value, int):
+        raise signing.BadSignature("Unexpected payload")
+    return value

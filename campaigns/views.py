@@ -1,0 +1,200 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core import signing
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from campaigns import ratelimit, services, stats, tokens
+from campaigns.forms import ShowNameForm, SignupForm
+from campaigns.models import Campaign, Supporter
+
+CAMPAIGNS_PER_PAGE = 20
+
+
+def _page(request, queryset, per_page):
+    """The requested page; a missing or bad ?page is a 404, not a silent first page."""
+    try:
+        return Paginator(queryset, per_page).page(request.GET.get("page", 1))
+    except InvalidPage as exc:
+        raise Http404 from exc
+
+
+def _visible_campaign(request, slug):
+    return get_object_or_404(Campaign.objects.visible_to(request.user), slug=slug)
+
+
+def _documents(request, campaign):
+    documents = campaign.documents.all()
+    if request.user.has_perm("campaigns.change_campaign"):
+        return documents
+    return documents.published()
+
+
+def campaign_list(request):
+    campaigns = Campaign.objects.public().in_list_order().with_supporter_counts()
+    page = _page(request, campaigns, CAMPAIGNS_PER_PAGE)
+    return render(request, "campaigns/campaign_list.html", {"page_obj": page})
+
+
+def campaign_detail(request, slug, form=None, status=200):
+    campaign = _visible_campaign(request, slug)
+    if form is None and campaign.is_accepting_signups:
+        form = SignupForm(campaign=campaign)
+    confirmed_count = campaign.supporters.confirmed().count()
+    names_page = None
+    if campaign.list_supporter_names:
+        names_page = _page(
+            request, campaign.supporters.public_names(), settings.CAMPAIGNS_SUPPORTERS_PER_PAGE
+        )
+    context = {
+        "campaign": campaign,
+        "documents": _documents(request, campaign).only(
+            "campaign", "slug", "title", "kind", "summary", "file", "file_size", "language"
+        ),
+        "form": form,
+        "confirmed_count": confirmed_count,
+        "progress": stats.progress(confirmed_count, campaign.signup_goal),
+        "countries": stats.countries_with_floor(
+            campaign.supporters.country_counts(), settings.CAMPAIGNS_COUNTRY_MIN_COUNT
+        ),
+        "names_page": names_page,
+        "posts": campaign.posts.published().only("campaign", "title", "slug", "publish_at")[:10],
+    }
+    return render(request, "campaigns/campaign_detail.html", context, status=status)
+
+
+def signup(request, slug):
+    campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
+    if request.method != "POST":  # a refreshed or bookmarked form address
+        return redirect(campaign.get_absolute_url() + "#sign-up")
+    if not campaign.is_accepting_signups:
+        return render(request, "campaigns/signup_closed.html", {"campaign": campaign}, status=403)
+    if request.POST.get(SignupForm.HONEYPOT):
+        # A bot filled the hidden field: look exactly like success, keep nothing.
+        return redirect("campaigns:signup-sent", slug=campaign.slug)
+    form = SignupForm(request.POST, campaign=campaign)
+    if not form.is_valid():
+        return campaign_detail(request, slug, form=form, status=400)
+    allowed = ratelimit.hit(
+        "campaign-signup",
+        request,
+        limit=settings.CAMPAIGNS_SIGNUP_RATE_LIMIT,
+        window=settings.CAMPAIGNS_SIGNUP_RATE_WINDOW_SECONDS,
+    )
+    if not allowed:
+        return render(
+            request,
+            "campaigns/rate_limited.html",
+            {"campaign": campaign, "minutes": settings.CAMPAIGNS_SIGNUP_RATE_WINDOW_SECONDS // 60},
+            status=429,
+        )
+    services.sign_up(campaign=campaign, **form.supporter_details())
+    return redirect("campaigns:signup-sent", slug=campaign.slug)
+
+
+def signup_sent(request, slug):
+    campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
+    return render(
+        request,
+        "campaigns/signup_sent.html",
+        {"campaign": campaign, "max_age_days": settings.CAMPAIGNS_CONFIRM_MAX_AGE_DAYS},
+    )
+
+
+def signup_thanks(request, slug):
+    campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
+    share_url = services.absolute(campaign.get_absolute_url())
+    return render(
+        request, "campaigns/signup_thanks.html", {"campaign": campaign, "share_url": share_url}
+    )
+
+
+def document_detail(request, slug, document_slug):
+    campaign = _visible_campaign(request, slug)
+    siblings = list(_documents(request, campaign).only("campaign", "slug", "title"))
+    index = next((i for i, d in enumerate(siblings) if d.slug == document_slug), None)
+    if index is None:
+        raise Http404
+    document = campaign.documents.get(pk=siblings[index].pk)
+    context = {
+        "campaign": campaign,
+        "document": document,
+        "previous": siblings[index - 1] if index > 0 else None,
+        "next": siblings[index + 1] if index + 1 < len(siblings) else None,
+    }
+    return render(request, "campaigns/document_detail.html", context)
+
+
+def _link_problem(request, problem, status):
+    return render(request, "campaigns/link_problem.html", {"problem": problem}, status=status)
+
+
+def _supporter_from_token(request, token, reader):
+    """The supporter a signed link points at, or an error response for a bad link."""
+    try:
+        supporter_id = reader(token)
+    except signing.SignatureExpired:
+        return None, _link_problem(request, "expired", 400)
+    except signing.BadSignature:
+        return None, _link_problem(request, "invalid", 400)
+    supporter = Supporter.objects.select_related("campaign").filter(pk=supporter_id).first()
+    if supporter is None:
+        return None, _link_problem(request, "gone", 404)
+    return supporter, None
+
+
+def supporter_confirm(request, token):
+    """GET shows what will be confirmed; only the button (POST) confirms.
+
+    Mail scanners open links in emails by themselves: confirming on GET would let them
+    confirm a sign-up the address owner never agreed to.
+    """
+    supporter, problem = _supporter_from_token(request, token, tokens.read_confirm_token)
+    if problem:
+        return problem
+    campaign = supporter.campaign
+    if supporter.status == Supporter.Status.CONFIRMED:
+        return redirect("campaigns:signup-thanks", slug=campaign.slug)
+    if not campaign.is_accepting_signups:
+        return render(request, "campaigns/signup_closed.html", {"campaign": campaign}, status=403)
+    if request.method == "POST":
+        services.confirm(supporter)
+        return redirect("campaigns:signup-thanks", slug=campaign.slug)
+    return render(
+        request, "campaigns/supporter_confirm.html", {"supporter": supporter, "campaign": campaign}
+    )
+
+
+def supporter_manage(request, token):
+    supporter, problem = _supporter_from_token(request, token, tokens.read_manage_token)
+    if problem:
+        return problem
+    campaign = supporter.campaign
+    # An unticked checkbox sends nothing, so an empty POST is still a submission.
+    data = request.POST if request.method == "POST" else None
+    form = ShowNameForm(data, initial={"show_name": supporter.show_name})
+    if data is not None and campaign.list_supporter_names and form.is_valid():
+        services.set_show_name(supporter, form.cleaned_data["show_name"])
+        if supporter.show_name:
+            messages.success(request, _("Saved: your name is shown on the campaign page."))
+        else:
+            messages.success(request, _("Saved: your name is hidden."))
+        return redirect("campaigns:supporter-manage", token=token)
+    context = {"supporter": supporter, "campaign": campaign, "form": form, "token": token}
+    return render(request, "campaigns/supporter_manage.html", context)
+
+
+def supporter_withdraw(request, token):
+    supporter, problem = _supporter_from_token(request, token, tokens.read_manage_token)
+    if problem:
+        return problem
+    if request.method != "POST":  # only the button on the supporter's page withdraws
+        return redirect("campaigns:supporter-manage", token=token)
+    services.withdraw(supporter)
+    return redirect("campaigns:supporter-withdrawn")
+
+
+def supporter_withdrawn(request):
+    return render(request, "campaigns/supporter_withdrawn.html")
