@@ -6,23 +6,17 @@ salted HMAC of the address. With the in-memory cache each server process counts 
 so the effective limit is multiplied by the number of processes; set CACHE_URL to share it.
 """
 
-import hashlib
-import hmac
 import time
 
-from django.conf import settings
 from django.core.cache import cache
 
-
-def ip_hash(request) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
-    return hmac.new(settings.IP_HASH_SALT.encode(), address.encode(), hashlib.sha256).hexdigest()
+from inpud.clientip import client_ip, hash_ip
 
 
 def hit(scope: str, request, *, limit: int, window: int) -> bool:
     """Count one action for this IP; False once it is over ``limit`` in the current window."""
     bucket = int(time.time() // window)
-    key = f"ratelimit:{scope}:{ip_hash(request)}:{bucket}"
+    key = f"ratelimit:{scope}:{hash_ip(client_ip(request))}:{bucket}"
     # add() is a no-op when the key exists, so concurrent first hits don't reset the count.
     cache.add(key, 0, timeout=window)
     try:

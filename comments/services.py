@@ -5,8 +5,6 @@ spam/hold lists); it is never stored, logged or sent anywhere.
 """
 
 import hashlib
-import hmac
-import ipaddress
 import logging
 import re
 from datetime import timedelta
@@ -23,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from comments.models import Comment
+from inpud.clientip import hash_ip
 
 logger = logging.getLogger(__name__)
 
@@ -40,26 +39,6 @@ class RateLimited(SubmissionRefused):
 
 class DuplicateComment(SubmissionRefused):
     pass
-
-
-def client_ip(request) -> str:
-    """The sender's address: REMOTE_ADDR, or the proxy's last X-Forwarded-For entry."""
-    candidates = []
-    if settings.COMMENTS_TRUST_X_FORWARDED_FOR:
-        # Our own proxy appends the address it saw; anything left of it is client-supplied.
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        candidates.append(forwarded[-1].strip())
-    candidates.append(request.META.get("REMOTE_ADDR", ""))
-    for candidate in candidates:
-        try:
-            return str(ipaddress.ip_address(candidate))
-        except ValueError:
-            continue
-    return ""
-
-
-def hash_ip(ip: str) -> str:
-    return hmac.new(settings.IP_HASH_SALT.encode(), ip.encode(), hashlib.sha256).hexdigest()
 
 
 def comments_are_open(post) -> bool:

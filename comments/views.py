@@ -8,13 +8,8 @@ from django.views.decorators.http import require_POST
 from blog.models import Post
 from comments.forms import CommentForm
 from comments.models import Comment
-from comments.services import (
-    DuplicateComment,
-    RateLimited,
-    client_ip,
-    comments_are_open,
-    submit_comment,
-)
+from comments.services import DuplicateComment, RateLimited, comments_are_open, submit_comment
+from inpud.clientip import client_ip
 
 
 @require_POST

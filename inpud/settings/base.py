@@ -177,6 +177,8 @@ SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Salt for hashing IP addresses (comments, sign-ups). Rotating it unlinks old hashes.
 IP_HASH_SALT = env("IP_HASH_SALT", SECRET_KEY)
+# Behind exactly one reverse proxy that appends the client address to X-Forwarded-For.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
 LOGIN_URL = "admin:login"
 X_FRAME_OPTIONS = "DENY"

@@ -38,7 +38,5 @@ COMMENTS_MAX_LINKS = _int("COMMENTS_MAX_LINKS", 2)
 COMMENTS_HOLD_WORDS = _list("COMMENTS_HOLD_WORDS")
 # ... or send it straight to spam.
 COMMENTS_SPAM_WORDS = _list("COMMENTS_SPAM_WORDS")
-# Behind one reverse proxy that appends the client address to X-Forwarded-For.
-COMMENTS_TRUST_X_FORWARDED_FOR = _bool("COMMENTS_TRUST_X_FORWARDED_FOR", False)
 # IP hashes and user agents older than this are cleared by `manage.py purge_comment_metadata`.
 COMMENTS_METADATA_RETENTION_DAYS = _int("COMMENTS_METADATA_RETENTION_DAYS", 30)

@@ -58,7 +58,7 @@ def test_forwarded_for_is_ignored_unless_trusted(client, settings):
     post = make_post()
     headers = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 198.51.100.7"}
     client.post(submit_url(post), form_data(body="one"), **headers)
-    settings.COMMENTS_TRUST_X_FORWARDED_FOR = True
+    settings.TRUST_X_FORWARDED_FOR = True
     client.post(submit_url(post), form_data(body="two"), **headers)
     first, second = Comment.objects.order_by("pk")
     salt = settings.IP_HASH_SALT.encode()
