@@ -88,32 +88,43 @@ def renditions_are_current(name, records, storage=default_storage):
     return all(r["name"].startswith(prefix) and storage.exists(r["name"]) for r in records)
 
 
-def refresh_renditions(post):
-    """Make renditions for a new or changed featured image and drop stale ones.
+def refresh_renditions(field_file, old):
+    """The rendition records for ``field_file``: None when ``old`` still belongs to it.
 
-    Returns True when ``post.featured_renditions`` changed. Does nothing (no Pillow work)
-    when the recorded renditions already belong to the current image.
+    Otherwise makes new ones (stale files deleted) and returns them; ``[]`` without an image.
+    No Pillow work happens when the recorded renditions are current.
     """
-    old = post.featured_renditions or []
-    storage = post.featured_image.storage
-    name = post.featured_image.name if post.featured_image else ""
+    old = old or []
+    storage = field_file.storage
+    name = field_file.name if field_file else ""
     if not name:
         delete_renditions(old, storage)
-        post.featured_renditions = []
-        return bool(old)
+        return [] if old else None
     if renditions_are_current(name, old, storage):
-        return False
+        return None
     delete_renditions([r for r in old if not r["name"].startswith(rendition_prefix(name))], storage)
     try:
         # An image put in place by code (importer, demo, shell) skipped the upload path.
-        strip_stored_metadata(post.featured_image)
-        post.featured_renditions = make_renditions(post.featured_image.name, storage)
+        strip_stored_metadata(field_file)
+        return make_renditions(field_file.name, storage)
     except RENDITION_ERRORS:
         # The original stays usable; templates fall back to it. Validation normally stops
         # broken files long before this point, so this is logged loudly.
         logger.exception("Could not make renditions of %s", name)
-        post.featured_renditions = []
-    return True
+        return []
+
+
+def strip_new_upload(field_file):
+    """Store a newly uploaded image without its metadata (EXIF GPS and the like)."""
+    if not field_file or field_file._committed:
+        return
+    try:
+        content, extension = strip_metadata(field_file.file)
+    except RENDITION_ERRORS:
+        logger.exception("Could not re-encode %s; storing it unchanged", field_file.name)
+        return
+    stem = posixpath.splitext(posixpath.basename(field_file.name))[0]
+    field_file.save(f"{stem}.{extension}", content, save=False)
 
 
 def strip_metadata(file):
@@ -184,20 +195,20 @@ def strip_stored_metadata(field_file):
     storage.delete(old_name)
 
 
-def picture_sources(post):
-    """What ``blog/_featured_image.html`` needs, from the recorded renditions only."""
-    records = post.featured_renditions or []
+def picture_sources(field_file, records):
+    """What ``blog/_picture.html`` needs, from the recorded renditions only."""
+    records = records or []
     if not records:
-        if not post.featured_image:
+        if not field_file:
             return None
-        return {"src": post.featured_image.url, "webp_srcset": "", "jpeg_srcset": ""}
+        return {"src": field_file.url, "webp_srcset": "", "jpeg_srcset": ""}
     by_format = {}
     for record in sorted(records, key=lambda r: r["width"]):
         by_format.setdefault(record["format"], []).append(record)
     fallback = by_format.get("jpeg") or by_format.get("webp")
     # The <img> fallback: the largest rendition no wider than 960 px, a sensible default.
     src = [r for r in fallback if r["width"] <= 960][-1:] or fallback[:1]
-    url = post.featured_image.storage.url
+    url = field_file.storage.url
 
     def srcset(items):
         return ", ".join(f"{url(r['name'])} {r['width']}w" for r in items)

@@ -1,5 +1,4 @@
 import logging
-import posixpath
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -252,9 +251,12 @@ class Post(models.Model):
         self.body_text = plain_text(self.body)
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "featured_image" in update_fields:
-            self._store_featured_image()
-            if images.refresh_renditions(self) and update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "featured_renditions"}
+            images.strip_new_upload(self.featured_image)
+            renditions = images.refresh_renditions(self.featured_image, self.featured_renditions)
+            if renditions is not None:
+                self.featured_renditions = renditions
+                if update_fields is not None:
+                    kwargs["update_fields"] = {*update_fields, "featured_renditions"}
         super().save(*args, **kwargs)
         update_search_vector(self.pk)
 
@@ -281,23 +283,10 @@ class Post(models.Model):
                 code="alt_required",
             )
 
-    def _store_featured_image(self):
-        """Save a newly uploaded image without its metadata (EXIF GPS and the like)."""
-        image = self.featured_image
-        if not image or image._committed:
-            return
-        try:
-            content, extension = images.strip_metadata(image.file)
-        except images.RENDITION_ERRORS:
-            logger.exception("Could not re-encode %s; storing it unchanged", image.name)
-            return
-        stem = posixpath.splitext(posixpath.basename(image.name))[0]
-        image.save(f"{stem}.{extension}", content, save=False)
-
     @property
     def featured_picture(self):
         """Sources for <picture>, read from featured_renditions (no file system access)."""
-        return images.picture_sources(self)
+        return images.picture_sources(self.featured_image, self.featured_renditions)
 
     @property
     def local_publish_at(self):

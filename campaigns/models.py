@@ -9,16 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 from django_countries.fields import CountryField
 
+from blog import images
 from blog.sanitize import sanitize_html
-from campaigns import images
+from blog.validators import validate_image_file
 from campaigns.validators import (
     validate_campaign_slug,
     validate_document_slug,
-    validate_image_size,
     validate_pdf,
 )
-
-_NOT_LOADED = object()
 
 
 def _accepting_signups_q(now):
@@ -81,7 +79,7 @@ class Campaign(models.Model):
         upload_to="campaigns/%Y/%m/",
         blank=True,
         max_length=255,
-        validators=[validate_image_size],
+        validators=[validate_image_file],
         help_text=_("A wide picture shown at the top of the campaign page."),
     )
     hero_image_alt = models.CharField(
@@ -152,9 +150,6 @@ class Campaign(models.Model):
 
     objects = CampaignQuerySet.as_manager()
 
-    # The hero image name as last saved, to regenerate renditions only when it changes.
-    _saved_hero_name = ""
-
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("campaign")
@@ -175,12 +170,15 @@ class Campaign(models.Model):
 
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
-        hero_changed = "hero_image" in self.__dict__ and (
-            (self.hero_image.name or "") != self._saved_hero_name
-        )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "hero_image" in update_fields:
+            images.strip_new_upload(self.hero_image)
+            renditions = images.refresh_renditions(self.hero_image, self.hero_renditions)
+            if renditions is not None:
+                self.hero_renditions = renditions
+                if update_fields is not None:
+                    kwargs["update_fields"] = {*update_fields, "hero_renditions"}
         super().save(*args, **kwargs)
-        if hero_changed:
-            self._refresh_hero_renditions()
 
     def get_absolute_url(self):
         return reverse("campaigns:campaign-detail", kwargs={"slug": self.slug})
@@ -188,24 +186,6 @@ class Campaign(models.Model):
     def clean(self):
         if self.hero_image and not self.hero_image_alt.strip():
             raise ValidationError({"hero_image_alt": _("Describe the image for screen readers.")})
-
-    def _refresh_hero_renditions(self):
-        storage = self.hero_image.storage
-        images.delete_renditions(self.hero_renditions, storage)
-        self.hero_renditions = (
-            images.make_renditions(self.hero_image, "campaigns/renditions")
-            if self.hero_image
-            else []
-        )
-        self._saved_hero_name = self.hero_image.name or ""
-        Campaign.objects.filter(pk=self.pk).update(hero_renditions=self.hero_renditions)
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        # Read the raw value: touching a deferred field here would cost a query per row.
-        instance._saved_hero_name = instance.__dict__.get("hero_image", _NOT_LOADED) or ""
-        return instance
 
     @property
     def is_public(self):
@@ -231,25 +211,10 @@ class Campaign(models.Model):
     def body_text(self):
         return strip_tags(self.body)
 
-    def hero_srcset(self, fmt):
-        return images.srcset(self.hero_renditions, fmt, self.hero_image.storage)
-
     @property
-    def hero_webp_srcset(self):
-        return self.hero_srcset("webp")
-
-    @property
-    def hero_jpeg_srcset(self):
-        return self.hero_srcset("jpeg")
-
-    @property
-    def hero_fallback(self):
-        """The middle-sized JPEG (or the original) for browsers without srcset."""
-        jpegs = [r for r in self.hero_renditions if r["format"] == "jpeg"]
-        if not jpegs:
-            return None
-        chosen = next((r for r in jpegs if r["width"] >= 960), jpegs[-1])
-        return {**chosen, "url": self.hero_image.storage.url(chosen["name"])}
+    def hero_picture(self):
+        """Sources for <picture>, read from hero_renditions (no file system access)."""
+        return images.picture_sources(self.hero_image, self.hero_renditions)
 
 
 class CampaignDocumentQuerySet(models.QuerySet):

@@ -35,10 +35,6 @@ def _file_size_limit(file, limit):
         )
 
 
-def validate_image_size(file):
-    _file_size_limit(file, settings.MAX_IMAGE_UPLOAD_BYTES)
-
-
 def validate_pdf(file):
     """Accept a PDF by its content: header, trailer and a cross-reference that points inside.
 

@@ -38,9 +38,7 @@ def test_hero_image_gets_webp_and_jpeg_renditions_at_three_widths(client):
             assert image.size == (item["width"], item["height"])
             assert image.format == item["format"].upper()
     html = client.get(campaign.get_absolute_url()).text
-    assert (
-        '<source type="image/webp" srcset="/media/campaigns/renditions/hero-480.webp 480w' in html
-    )
+    assert '<source type="image/webp" srcset="/media/campaigns/' in html
     assert 'alt="Artwork"' in html
     assert 'width="960" height="540"' in html
 
