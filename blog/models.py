@@ -3,6 +3,8 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -98,6 +100,42 @@ class PostQuerySet(models.QuerySet):
                     "comments", filter=models.Q(comments__status="approved"), distinct=True
                 )
             )
+        )
+
+    def month_counts(self):
+        """Months that have posts, newest first, with how many: one GROUP BY query."""
+        return (
+            self.annotate(month=TruncMonth("publish_at"))
+            .values("month")
+            .annotate(count=models.Count("pk"))
+            .order_by("-month")
+        )
+
+    def adjacent_to(self, post):
+        """(previous, next) around `post` in publishing order, in one UNION query."""
+        fields = ("pk", "title", "slug", "publish_at")
+        older = Q(publish_at__lt=post.publish_at) | Q(publish_at=post.publish_at, pk__lt=post.pk)
+        newer = Q(publish_at__gt=post.publish_at) | Q(publish_at=post.publish_at, pk__gt=post.pk)
+        before = self.filter(older).order_by("-publish_at", "-pk").only(*fields)[:1]
+        after = self.filter(newer).order_by("publish_at", "pk").only(*fields)[:1]
+        previous = following = None
+        for neighbour in before.union(after, all=True):
+            if (neighbour.publish_at, neighbour.pk) < (post.publish_at, post.pk):
+                previous = neighbour
+            else:
+                following = neighbour
+        return previous, following
+
+    def related_to(self, post, tag_ids, limit=3):
+        """Posts sharing the most of `tag_ids` with `post`, newest first among equals."""
+        if not tag_ids:
+            return self.none()
+        return (
+            self.filter(tags__in=tag_ids)
+            .exclude(pk=post.pk)
+            .annotate(shared_tags=models.Count("pk"))
+            .order_by("-shared_tags", "-publish_at", "-pk")
+            .only("pk", "title", "slug", "publish_at")[:limit]
         )
 
 
