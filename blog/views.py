@@ -43,6 +43,11 @@ class PostListView(PublicPostListView):
     def get_queryset(self):
         return self.public_posts().order_by("-is_sticky", "-publish_at", "-pk")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["show_hero"] = context["page_obj"].number == 1
+        return context
+
 
 class CategoryDetailView(PublicPostListView):
     """Posts of a category and of every category below it."""

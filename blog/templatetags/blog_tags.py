@@ -1,8 +1,11 @@
+import html
 import re
 
 from django import template
 from django.conf import settings
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from blog.models import Post
 from blog.navigation import category_tree
@@ -15,9 +18,12 @@ RECENT_MONTHS = 12
 @register.inclusion_tag("blog/_sidebar.html", takes_context=True)
 def blog_sidebar(context):
     """Category tree and archive months: two queries, whatever the amount of content."""
+    # The home page says who we are in its own banner; other pages do it in the sidebar.
+    show_about = not context.get("show_hero")
     months = list(Post.objects.published().month_counts())
     older_years = sorted({row["month"].year for row in months[RECENT_MONTHS:]}, reverse=True)
     return {
+        "show_about": show_about,
         "category_nodes": category_tree(context.get("request")).nodes(),
         "recent_months": months[:RECENT_MONTHS],
         "older_years": older_years,
@@ -65,3 +71,22 @@ def demote_headings(html):
     Only used on body HTML that was sanitised on save; the tags are renamed, nothing added.
     """
     return mark_safe(_HEADING_TAG.sub(lambda m: f"<{m[1]}h{int(m[2]) + 1}", str(html)))
+
+
+# Block ends and line breaks become spaces, so "targets.</p><li>Human" reads "targets. Human".
+_BLOCK_END = re.compile(r"(</(?:p|li|h[1-6]|blockquote|figcaption|td|th|div)>|<br\s*/?>)", re.I)
+
+
+@register.filter
+def plain_text(value):
+    """Readable plain text from body HTML: words kept apart, entities decoded."""
+    text = html.unescape(strip_tags(_BLOCK_END.sub(r"\1 ", str(value))))
+    return " ".join(text.split())
+
+
+@register.filter
+def summary(post, words=40):
+    """The post's excerpt, or the start of its body as plain text."""
+    if post.excerpt:
+        return post.excerpt
+    return Truncator(plain_text(post.body)).words(int(words))

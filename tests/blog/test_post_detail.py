@@ -81,11 +81,13 @@ def test_post_page_has_canonical_opengraph_and_twitter_meta(client, site_url):
 
 
 def test_post_without_image_gets_a_summary_card_and_no_og_image(client, site_url):
-    post = make_post(body="<p>Only words here.</p>")
+    post = make_post(body="<p>Only words here.</p><p>And &quot;here&quot;.</p>")
     text = client.get(post.get_absolute_url()).text
     assert '<meta name="twitter:card" content="summary">' in text
     assert "og:image" not in text
-    assert '<meta property="og:description" content="Only words here.">' in text
+    summary = "Only words here. And &quot;here&quot;."
+    assert f'<meta property="og:description" content="{summary}">' in text
+    assert f'<meta name="description" content="{summary}">' in text
 
 
 def test_previous_and_next_links_skip_unpublished_posts(client):

@@ -73,6 +73,26 @@ def test_home_card_truncates_a_long_body_without_break_or_excerpt(client):
     assert "word60" not in text
 
 
+def test_home_card_plain_text_start_keeps_words_apart(client):
+    make_post(
+        body="<p>The harms it targets.</p>"
+        "<ol><li>Human rights</li><li>Stigma &amp; health</li></ol>",
+    )
+    text = client.get("/").text
+    assert "The harms it targets. Human rights Stigma &amp; health" in text
+
+
+def test_home_first_page_opens_with_the_network_banner(client):
+    for day in range(11):
+        make_post(publish_at=timezone.now() - timedelta(days=day + 1))
+    first, second = client.get("/").text, client.get("/?page=2").text
+    assert "Nothing about us without us." in first.split("<main", 1)[1].split("</main>")[0]
+    assert 'class="hero"' not in second
+    # The banner says who we are, so the sidebar does not repeat it on that page.
+    assert "sidebar-about" not in first
+    assert "sidebar-about" in second
+
+
 def test_home_card_teaser_headings_sit_below_the_card_title(client):
     make_post(body="<h2>Inside the teaser</h2><p>Text.</p><!--more--><p>More.</p>")
     text = client.get("/").text
