@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
-from django.db.models.functions import TruncMonth
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -92,12 +93,24 @@ class PostQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Everything a post card or page shows, in a fixed number of queries."""
+        from comments.models import Comment
+
+        # A correlated subquery rather than JOIN + GROUP BY: PostgreSQL then counts comments
+        # only for the page of posts shown, and COUNT(*) for the paginator stays a plain count.
+        approved = (
+            Comment.objects.approved()
+            .filter(content_type=ContentType.objects.get_for_model(Post), object_id=OuterRef("pk"))
+            .order_by()
+            .values("object_id")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
         return (
             self.select_related("author")
             .prefetch_related("categories", "tags")
             .annotate(
-                approved_comment_count=models.Count(
-                    "comments", filter=models.Q(comments__status="approved"), distinct=True
+                approved_comment_count=Coalesce(
+                    Subquery(approved, output_field=models.IntegerField()), 0
                 )
             )
         )

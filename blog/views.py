@@ -29,7 +29,7 @@ class PublicPostListView(ListView):
     empty_is_404 = False
 
     def public_posts(self):
-        # Explicit: Meta.ordering is dropped from GROUP BY queries like the comment count's.
+        # Explicit, so pagination never depends on a default that annotations can drop.
         return Post.objects.published().for_listing().order_by("-publish_at", "-pk")
 
     def paginate_queryset(self, queryset, page_size):

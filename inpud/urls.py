@@ -4,7 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from blog.sitemaps import sitemaps
+from blog.sitemaps import sitemap_index, sitemaps
 
 # Error pages: Django's default handlers (handler400/403/404/500) already render
 # templates/400.html, 403.html, 404.html and 500.html with the request context, so no
@@ -14,7 +14,8 @@ from blog.sitemaps import sitemaps
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap-section"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

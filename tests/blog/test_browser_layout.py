@@ -7,6 +7,9 @@ from tests.blog.helpers import image_file
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+# `content` comes before `browser_page` in every test: data created once Playwright is
+# running leaves a database connection open at teardown ("database is being accessed").
+
 
 @pytest.fixture
 def content():
@@ -24,7 +27,7 @@ def content():
 
 
 @pytest.mark.parametrize("width", [320, 390, 1280])
-def test_pages_never_scroll_sideways(browser_page, content, width):
+def test_pages_never_scroll_sideways(content, browser_page, width):
     browser_page.set_viewport_size({"width": width, "height": 800})
     for url in ("/", content.get_absolute_url(), "/category/regional-information/", "/nope/"):
         browser_page.goto(url)
@@ -32,7 +35,7 @@ def test_pages_never_scroll_sideways(browser_page, content, width):
         assert scroll_width <= width, url
 
 
-def test_skip_link_appears_on_focus_and_leads_to_main(browser_page, content):
+def test_skip_link_appears_on_focus_and_leads_to_main(content, browser_page):
     browser_page.goto("/")
     skip = browser_page.locator(".skip-link")
     assert skip.bounding_box()["y"] < 0
@@ -43,7 +46,7 @@ def test_skip_link_appears_on_focus_and_leads_to_main(browser_page, content):
     assert browser_page.evaluate("document.activeElement.id") == "main"
 
 
-def test_sidebar_sits_beside_the_news_on_desktop_and_below_on_phones(browser_page, content):
+def test_sidebar_sits_beside_the_news_on_desktop_and_below_on_phones(content, browser_page):
     def boxes():
         return [browser_page.locator(tag).bounding_box() for tag in ("main", "aside")]
 

@@ -33,8 +33,12 @@ PAGES = {
     "year": ("/2015/", 6),
     "month": ("/2015/03/", 6),
     "day": ("/2015/03/31/", 6),
-    # count + page of items for each of the four sections
-    "sitemap": ("/sitemap.xml", 8),
+    # the index: one COUNT per section
+    "sitemap": ("/sitemap.xml", 4),
+    # a page of a section: COUNT + the items
+    "sitemap-posts": ("/sitemap-posts.xml", 2),
+    "sitemap-tags": ("/sitemap-tags.xml", 2),
+    "sitemap-authors": ("/sitemap-authors.xml", 2),
 }
 
 

@@ -7,6 +7,7 @@ from defusedxml import ElementTree
 from django.utils import timezone
 
 from blog.models import Post
+from blog.sitemaps import PostSitemap
 from tests.blog.factories import make_author, make_category, make_post
 
 pytestmark = pytest.mark.django_db
@@ -19,15 +20,55 @@ def site_url(settings):
     settings.SITE_URL = "https://inpud.example"
 
 
-def sitemap_entries(client):
-    response = client.get("/sitemap.xml")
+def fetch_xml(client, url):
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    root = ElementTree.fromstring(response.content)
-    return {
-        url.findtext("sm:loc", namespaces=NS): url.findtext("sm:lastmod", namespaces=NS)
-        for url in root.findall("sm:url", NS)
-    }
+    return ElementTree.fromstring(response.content)
+
+
+def sitemap_locations(client):
+    """The sitemap pages that /sitemap.xml lists."""
+    index = fetch_xml(client, "/sitemap.xml")
+    return [loc.text for loc in index.findall("sm:sitemap/sm:loc", NS)]
+
+
+def sitemap_entries(client):
+    """{location: lastmod} of every URL on every page the index lists."""
+    entries = {}
+    for location in sitemap_locations(client):
+        assert location.startswith("https://inpud.example/sitemap-")
+        root = fetch_xml(client, location.removeprefix("https://inpud.example"))
+        for url in root.findall("sm:url", NS):
+            entries[url.findtext("sm:loc", namespaces=NS)] = url.findtext(
+                "sm:lastmod", namespaces=NS
+            )
+    return entries
+
+
+def test_sitemap_index_lists_a_page_per_section(client):
+    assert sitemap_locations(client) == [
+        "https://inpud.example/sitemap-posts.xml",
+        "https://inpud.example/sitemap-categories.xml",
+        "https://inpud.example/sitemap-tags.xml",
+        "https://inpud.example/sitemap-authors.xml",
+    ]
+
+
+def test_long_sections_are_split_into_numbered_pages(client, monkeypatch):
+    monkeypatch.setattr(PostSitemap, "limit", 2)
+    author = make_author()
+    for _ in range(5):
+        make_post(author=author)
+    locations = sitemap_locations(client)
+    assert "https://inpud.example/sitemap-posts.xml?p=3" in locations
+    assert "https://inpud.example/sitemap-posts.xml?p=4" not in locations
+    assert len([url for url in sitemap_entries(client) if "/author/" not in url]) == 5
+    assert client.get("/sitemap-posts.xml?p=4").status_code == 404
+
+
+def test_unknown_sitemap_section_is_404(client):
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_sitemap_lists_public_posts_with_lastmod_and_absolute_urls(client):
