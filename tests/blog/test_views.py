@@ -149,13 +149,24 @@ def test_home_is_paginated_ten_to_a_page(client):
     assert "Page 2 of 2" in second.text
 
 
-@pytest.mark.parametrize("page", ["abc", "99999", "0", "-1", "1.5", "2"])
+@pytest.mark.parametrize("page", ["abc", "99999", "0", "-1", "1.5", "2", "9" * 5000, "1\x00"])
 def test_home_answers_a_friendly_404_for_a_page_that_does_not_exist(client, page):
     make_post()
     response = client.get("/", {"page": page})
     assert response.status_code == 404
     assert "Page not found" in response.text
     assert "404.html" in [t.name for t in response.templates]
+
+
+def test_list_pages_carry_a_canonical_link_with_their_page(client, settings):
+    settings.SITE_URL = "https://inpud.example"
+    women = make_category(slug="women")
+    for day in range(11):
+        make_post(categories=[women], publish_at=timezone.now() - timedelta(days=day + 1))
+    first = client.get("/category/women/").text
+    second = client.get("/category/women/?page=2").text
+    assert '<link rel="canonical" href="https://inpud.example/category/women/">' in first
+    assert '<link rel="canonical" href="https://inpud.example/category/women/?page=2">' in second
 
 
 def test_home_with_nothing_published_says_so(client):
