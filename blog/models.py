@@ -2,10 +2,13 @@ import logging
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -116,12 +119,24 @@ class PostQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Everything a post card or page shows, in a fixed number of queries."""
+        from comments.models import Comment
+
+        # A correlated subquery rather than JOIN + GROUP BY: PostgreSQL then counts comments
+        # only for the page of posts shown, and COUNT(*) for the paginator stays a plain count.
+        approved = (
+            Comment.objects.approved()
+            .filter(content_type=ContentType.objects.get_for_model(Post), object_id=OuterRef("pk"))
+            .order_by()
+            .values("object_id")
+            .annotate(count=models.Count("pk"))
+            .values("count")
+        )
         return (
             self.select_related("author", "campaign")
             .prefetch_related("categories", "tags")
             .annotate(
-                approved_comment_count=models.Count(
-                    "comments", filter=models.Q(comments__status="approved"), distinct=True
+                approved_comment_count=Coalesce(
+                    Subquery(approved, output_field=models.IntegerField()), 0
                 )
             )
         )
@@ -139,6 +154,42 @@ class PostQuerySet(models.QuerySet):
             self.filter(search_vector=query)
             .annotate(rank=SearchRank(models.F("search_vector"), query))
             .order_by("-rank", "-publish_at", "-pk")
+        )
+
+    def month_counts(self):
+        """Months that have posts, newest first, with how many: one GROUP BY query."""
+        return (
+            self.annotate(month=TruncMonth("publish_at"))
+            .values("month")
+            .annotate(count=models.Count("pk"))
+            .order_by("-month")
+        )
+
+    def adjacent_to(self, post):
+        """(previous, next) around `post` in publishing order, in one UNION query."""
+        fields = ("pk", "title", "slug", "publish_at")
+        older = Q(publish_at__lt=post.publish_at) | Q(publish_at=post.publish_at, pk__lt=post.pk)
+        newer = Q(publish_at__gt=post.publish_at) | Q(publish_at=post.publish_at, pk__gt=post.pk)
+        before = self.filter(older).order_by("-publish_at", "-pk").only(*fields)[:1]
+        after = self.filter(newer).order_by("publish_at", "pk").only(*fields)[:1]
+        previous = following = None
+        for neighbour in before.union(after, all=True):
+            if (neighbour.publish_at, neighbour.pk) < (post.publish_at, post.pk):
+                previous = neighbour
+            else:
+                following = neighbour
+        return previous, following
+
+    def related_to(self, post, tag_ids, limit=3):
+        """Posts sharing the most of `tag_ids` with `post`, newest first among equals."""
+        if not tag_ids:
+            return self.none()
+        return (
+            self.filter(tags__in=tag_ids)
+            .exclude(pk=post.pk)
+            .annotate(shared_tags=models.Count("pk"))
+            .order_by("-shared_tags", "-publish_at", "-pk")
+            .only("pk", "title", "slug", "publish_at")[:limit]
         )
 
 

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path, register_converter
 
 import blog.feeds
 import blog.search
@@ -6,10 +6,45 @@ from blog import views
 
 app_name = "blog"
 
+
+class _Number:
+    """A fixed-width, zero-padded number in a WordPress-style date URL."""
+
+    regex, digits, low, high = "[0-9]{2}", 2, 1, 12
+
+    def to_python(self, value):
+        number = int(value)
+        if not self.low <= number <= self.high:
+            raise ValueError(value)  # no URL matches, so month 13 is a 404, not a 500
+        return number
+
+    def to_url(self, value):
+        return f"{int(value):0{self.digits}d}"
+
+
+class YearConverter(_Number):
+    regex, digits, low, high = "[0-9]{4}", 4, 1, 9999
+
+
+class MonthConverter(_Number):
+    regex, digits, low, high = "[0-9]{2}", 2, 1, 12
+
+
+class DayConverter(_Number):
+    regex, digits, low, high = "[0-9]{2}", 2, 1, 31
+
+
+register_converter(YearConverter, "yyyy")
+register_converter(MonthConverter, "mm")
+register_converter(DayConverter, "dd")
+
 urlpatterns = [
     path("", views.PostListView.as_view(), name="post-list"),
+    path("<yyyy:year>/", views.PostArchiveView.as_view(), name="archive-year"),
+    path("<yyyy:year>/<mm:month>/", views.PostArchiveView.as_view(), name="archive-month"),
+    path("<yyyy:year>/<mm:month>/<dd:day>/", views.PostArchiveView.as_view(), name="archive-day"),
     path(
-        "<int:year>/<str:month>/<str:day>/<slug:slug>/",
+        "<yyyy:year>/<mm:month>/<dd:day>/<slug:slug>/",
         views.PostDetailView.as_view(),
         name="post-detail",
     ),
@@ -31,4 +66,11 @@ urlpatterns += [
     path("tag/<slug:slug>/feed/", blog.feeds.TagPostsFeed(), name="tag-feed"),
     path("tag/<slug:slug>/feed/atom/", blog.feeds.TagPostsAtomFeed(), name="tag-feed-atom"),
     path("search/", blog.search.post_search, name="search"),
+    # Old WordPress links to child categories: /category/<parent>/.../<slug>/. Last, so the
+    # category feeds above (/category/<slug>/feed/atom/) are matched first.
+    re_path(
+        r"^category/(?:[-\w]+/)+(?P<slug>(?!feed/$)[-\w]+)/$",
+        views.category_path_redirect,
+        name="category-path",
+    ),
 ]

@@ -1,19 +1,135 @@
+from datetime import date, datetime, time, timedelta
+
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from blog.models import Author, Category, Post
+from blog.models import Author, Post
+from blog.navigation import category_tree
 
 PAGE_SIZE = 10
+RELATED_POSTS = 3
 
 
-class PostListView(ListView):
+class PublicPostListView(ListView):
+    """Published posts, ten to a page.
+
+    A page that does not exist (`?page=abc`, `?page=99999`) is a 404, as ListView does,
+    never a quiet fall back to page 1 that search engines would index twice.
+    """
+
     template_name = "blog/post_list.html"
     paginate_by = PAGE_SIZE
+    # Pages about something with no public posts (a tag used only on drafts, an author who
+    # never published, an empty month) answer 404 like WordPress does. Checked on the
+    # paginator's count, which the page needs anyway, so it costs no extra query.
+    empty_is_404 = False
+
+    def public_posts(self):
+        # Explicit, so pagination never depends on a default that annotations can drop.
+        return Post.objects.published().for_listing().order_by("-publish_at", "-pk")
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        if self.empty_is_404 and paginator.count == 0:
+            raise Http404
+        return paginator, page, object_list, is_paginated
+
+
+class PostListView(PublicPostListView):
+    def get_queryset(self):
+        return self.public_posts().order_by("-is_sticky", "-publish_at", "-pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["show_hero"] = context["page_obj"].number == 1
+        return context
+
+
+class CategoryDetailView(PublicPostListView):
+    """Posts of a category and of every category below it."""
+
+    template_name = "blog/category_detail.html"
 
     def get_queryset(self):
-        return Post.objects.published().for_listing().order_by("-is_sticky", "-publish_at", "-pk")
+        self.tree = category_tree(self.request)
+        self.category = self.tree.get(self.kwargs["slug"])
+        if self.category is None:
+            raise Http404
+        in_tree = Post.categories.through.objects.filter(
+            category_id__in=self.tree.descendant_ids(self.category)
+        ).values("post_id")
+        # A subquery rather than a join, so a post in two of the categories appears once.
+        return self.public_posts().filter(pk__in=in_tree)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            category=self.category, ancestors=self.tree.ancestors(self.category), **kwargs
+        )
+
+
+def category_path_redirect(request, slug):
+    """WordPress links nested categories as /category/parent/child/: send them on."""
+    category = category_tree(request).get(slug)
+    if category is None:
+        raise Http404
+    return redirect(category, permanent=True)
+
+
+class TagDetailView(PublicPostListView):
+    template_name = "blog/tag_detail.html"
+    empty_is_404 = True
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return self.public_posts().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class AuthorDetailView(PublicPostListView):
+    template_name = "blog/author_detail.html"
+    empty_is_404 = True
+
+    def get_queryset(self):
+        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        return self.public_posts().filter(author=self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, **kwargs)
+
+
+class PostArchiveView(PublicPostListView):
+    """/<yyyy>/, /<yyyy>/<mm>/ and /<yyyy>/<mm>/<dd>/, in the site's time zone."""
+
+    template_name = "blog/post_archive.html"
+    empty_is_404 = True
+
+    def get_queryset(self):
+        year, month, day = (self.kwargs.get(part) for part in ("year", "month", "day"))
+        try:
+            self.start = date(year, month or 1, day or 1)
+            if day:
+                end = self.start + timedelta(days=1)
+            elif month:
+                end = date(year + month // 12, month % 12 + 1, 1)
+            else:
+                end = date(year + 1, 1, 1)
+        except (ValueError, OverflowError) as exc:  # 30 February, year 0000 or 9999 + 1
+            raise Http404 from exc
+        self.kind = "day" if day else "month" if month else "year"
+        zone = timezone.get_current_timezone()
+        return self.public_posts().filter(
+            publish_at__gte=datetime.combine(self.start, time.min, tzinfo=zone),
+            publish_at__lt=datetime.combine(end, time.min, tzinfo=zone),
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(archive_date=self.start, archive_kind=self.kind, **kwargs)
 
 
 class PostDetailView(DetailView):
@@ -21,50 +137,32 @@ class PostDetailView(DetailView):
 
     def get_queryset(self):
         qs = Post.objects.for_listing()
+        # Staff who can edit posts preview drafts and scheduled posts from the admin.
         if self.request.user.has_perm("blog.change_post"):
             return qs
         return qs.published()
 
-    def get_object(self, queryset=None):
-        post = get_object_or_404(self.get_queryset(), slug=self.kwargs["slug"])
-        when = post.local_publish_at
-        if (str(when.year), f"{when.month:02d}", f"{when.day:02d}") != (
-            str(self.kwargs["year"]),
-            self.kwargs["month"],
-            self.kwargs["day"],
-        ):
-            raise Http404
-        return post
-
-
-class _FilteredPostList(ListView):
-    """A list of published posts narrowed by one object (category, tag, author)."""
-
-    template_name = "blog/post_archive.html"
-    paginate_by = PAGE_SIZE
+    def get(self, request, *args, **kwargs):
+        self.object = get_object_or_404(self.get_queryset(), slug=self.kwargs["slug"])
+        when = self.object.local_publish_at
+        # Slugs are unique, so a wrong date still names one post: send readers to its one
+        # real address (as WordPress does) instead of a dead end or a duplicate page.
+        if (when.year, when.month, when.day) != (kwargs["year"], kwargs["month"], kwargs["day"]):
+            return redirect(self.object, permanent=True)
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        if not self.object.is_public:
+            add_never_cache_headers(response)  # a preview must never sit in a shared cache
+        return response
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(heading_object=self.object, **kwargs)
-
-
-class CategoryDetailView(_FilteredPostList):
-    def get_queryset(self):
-        self.object = get_object_or_404(Category, slug=self.kwargs["slug"])
-        return (
-            Post.objects.published()
-            .for_listing()
-            .filter(categories__in=self.object.descendant_ids())
-            .distinct()
+        post = self.object
+        published = Post.objects.published()
+        previous_post, next_post = published.adjacent_to(post)
+        tag_ids = [tag.pk for tag in post.tags.all()]
+        return super().get_context_data(
+            previous_post=previous_post,
+            next_post=next_post,
+            related_posts=published.related_to(post, tag_ids, limit=RELATED_POSTS),
+            is_scheduled=post.status == Post.Status.PUBLISHED and not post.is_public,
+            **kwargs,
         )
-
-
-class TagDetailView(_FilteredPostList):
-    def get_queryset(self):
-        self.object = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return Post.objects.published().for_listing().filter(tags=self.object)
-
-
-class AuthorDetailView(_FilteredPostList):
-    def get_queryset(self):
-        self.object = get_object_or_404(Author, slug=self.kwargs["slug"])
-        return Post.objects.published().for_listing().filter(author=self.object)

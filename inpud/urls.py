@@ -1,14 +1,29 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
 
+from blog.sitemaps import sitemap_index, sitemaps
 from blog.uploads import upload_image
+
+# Error pages: Django's default handlers (handler400/403/404/500) already render
+# templates/400.html, 403.html, 404.html and 500.html with the request context, so no
+# custom handler is needed. 403_csrf.html is used for CSRF failures, 429.html by views that
+# rate-limit.
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Replaces django_ckeditor_5.urls (its only route) with a validating, EXIF-stripping view;
     # the URL name is the one the CKEditor widget looks up.
     path("ckeditor5/image_upload/", upload_image, name="ck_editor_5_upload_file"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap-section"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots-txt",
+    ),
     path("campaigns/", include("campaigns.urls")),
     path("comments/", include("comments.urls")),
     path("", include("blog.urls")),

@@ -136,7 +136,7 @@ def test_template_has_picture_srcset_size_and_lazy_loading(django_assert_num_que
     assert 'decoding="async"' in html
     assert 'alt="Peer workers at a rally"' in html
     assert 'sizes="' in html
-    assert '<a href="https://example.org/jo" rel="noopener">Jo Artist</a>' in html
+    assert '<a href="https://example.org/jo" rel="nofollow noopener">Jo Artist</a>' in html
 
 
 def test_template_takes_sizes_from_context():

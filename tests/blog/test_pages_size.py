@@ -1,0 +1,58 @@
+"""The home page stays light: HTML + CSS + JS at most 60 KB uncompressed, images aside."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.staticfiles import finders
+
+from tests.blog.factories import make_author, make_category, make_post
+from tests.blog.helpers import add_comments, image_file
+
+pytestmark = pytest.mark.django_db
+
+BUDGET_BYTES = 60 * 1024
+
+BODY = "".join(
+    f"<h2>Part {i}</h2><p>{'Peer-led harm reduction saves lives and protects rights. ' * 12}</p>"
+    for i in range(6)
+)
+
+
+@pytest.fixture
+def full_home_page():
+    """Ten realistic posts: long bodies, 3 categories in a tree, 4 tags, comments, images."""
+    regional = make_category(name="Regional Information", slug="regional-information")
+    europe = make_category(name="Europe", slug="europe", parent=regional)
+    categories = [
+        regional,
+        europe,
+        make_category(name="Eastern European Countries", slug="eastern", parent=europe),
+        *(make_category(name=f"Topic number {i}") for i in range(10)),
+    ]
+    author = make_author(display_name="INPUD Secretariat", slug="inpud-secretariat")
+    for i in range(10):
+        post = make_post(
+            title=f"The Global State of Harm Reduction, part {i}: we must not be left behind",
+            author=author,
+            body=BODY if i % 2 else BODY.replace("</p><h2>Part 1", "</p><!--more--><h2>Part 1"),
+            categories=categories[i % 5 : i % 5 + 3],
+            tags=[f"harm reduction {i}", "naloxone", "needle and syringe programmes", "funding"],
+            featured_image_alt="Cover-style artwork for the report",
+        )
+        if i % 3 == 0:
+            post.featured_image.save(f"cover{i}.jpg", image_file())
+        add_comments(post, i % 4)
+
+
+def test_home_page_html_and_css_fit_in_60_kb(client, full_home_page):
+    response = client.get("/")
+    html = response.content
+    assert html.count(b'<article class="post-card') == 10
+    stylesheets = re.findall(rb'<link rel="stylesheet" href="/static/([^"]+)"', html)
+    scripts = re.findall(rb'<script[^>]+src="/static/([^"]+)"', html)
+    assert stylesheets
+    assets = sum(Path(finders.find(path.decode())).stat().st_size for path in stylesheets + scripts)
+    total = len(html) + assets
+    print(f"home: HTML {len(html)} B + CSS/JS {assets} B = {total} B")
+    assert total <= BUDGET_BYTES

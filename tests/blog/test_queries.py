@@ -1,0 +1,148 @@
+"""Every public page makes a small, fixed number of queries, however much content there is."""
+
+from datetime import datetime, timedelta
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from taggit.models import Tag, TaggedItem
+
+from blog.models import Post
+from tests.blog.factories import make_author, make_category
+from tests.blog.helpers import add_comments
+
+pytestmark = pytest.mark.django_db
+
+NEWEST = timezone.make_aware(datetime(2015, 3, 31, 18))
+
+# Page -> URL and the most queries it may make. The numbers are what the pages make today:
+# raise one only with a reason.
+PAGES = {
+    # count, page of posts, categories, tags, category tree, archive months
+    "home": ("/", 6),
+    "home-page-2": ("/?page=2", 6),
+    # post, categories, tags, previous+next (one UNION), related, category tree, months,
+    # approved comments (one query for the whole thread)
+    "post": (None, 8),
+    # the same as home: the category comes from the tree the sidebar needs anyway
+    "category": ("/category/regional-information/", 6),
+    # + the tag or author itself
+    "tag": ("/tag/tag-1/", 7),
+    "author": ("/author/writer-1/", 7),
+    "year": ("/2015/", 6),
+    "month": ("/2015/03/", 6),
+    "day": ("/2015/03/31/", 6),
+    # the index: one COUNT per section
+    "sitemap": ("/sitemap.xml", 4),
+    # a page of a section: COUNT + the items
+    "sitemap-posts": ("/sitemap-posts.xml", 2),
+    "sitemap-tags": ("/sitemap-tags.xml", 2),
+    "sitemap-authors": ("/sitemap-authors.xml", 2),
+}
+
+
+@pytest.fixture
+def world():
+    """Three authors, a three-level category tree plus others, eight tags."""
+    regional = make_category(name="Regional Information", slug="regional-information")
+    europe = make_category(name="Europe", slug="europe", parent=regional)
+    eastern = make_category(name="Eastern Europe", slug="eastern-europe", parent=europe)
+    others = [make_category(slug=f"topic-{i}") for i in range(5)]
+    return {
+        "authors": [make_author(slug=f"writer-{i}") for i in range(3)],
+        "categories": [regional, europe, eastern, *others],
+        "tags": [Tag.objects.create(name=f"tag {i}", slug=f"tag-{i}") for i in range(8)],
+        "count": 0,
+    }
+
+
+def add_posts(world, count):
+    """`count` more posts, older than the ones before, each with 3 categories and 4 tags."""
+    start = world["count"]
+    posts = Post.objects.bulk_create(
+        Post(
+            title=f"Post {n}",
+            slug=f"post-{n}",
+            author=world["authors"][n % 3],
+            status=Post.Status.PUBLISHED,
+            publish_at=NEWEST - timedelta(hours=6 * n),
+            excerpt=f"Summary of post {n}.",
+            body=f"<p>Body of post {n}.</p>",
+            is_sticky=n == 3,
+        )
+        for n in range(start, start + count)
+    )
+    categories, tags = world["categories"], world["tags"]
+    Post.categories.through.objects.bulk_create(
+        Post.categories.through(post_id=post.pk, category_id=categories[(i + k) % 8].pk)
+        for i, post in enumerate(posts, start)
+        for k in range(3)
+    )
+    post_type = ContentType.objects.get_for_model(Post)
+    TaggedItem.objects.bulk_create(
+        TaggedItem(content_type=post_type, object_id=post.pk, tag=tags[(i + k) % 8])
+        for i, post in enumerate(posts, start)
+        for k in range(4)
+    )
+    for post in posts[::4]:
+        add_comments(post, 2)
+    world["count"] += count
+    return posts
+
+
+def url_of(page):
+    url, _ = PAGES[page]
+    return url or Post.objects.get(slug="post-5").get_absolute_url()
+
+
+def count_queries(client, page):
+    url = url_of(page)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, page
+    return len(queries)
+
+
+def warm_up(client, pages=PAGES):
+    # Content types and the current Site are cached per process after their first use, as
+    # in production; fetch them once so the counts below are the steady state.
+    for page in pages:
+        client.get(url_of(page))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_stays_within_its_query_budget_with_many_posts(
+    client, world, page, django_assert_max_num_queries
+):
+    add_posts(world, 130)
+    warm_up(client, [page])
+    url, budget = url_of(page), PAGES[page][1]
+    with django_assert_max_num_queries(budget):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_query_counts_do_not_grow_with_the_number_of_posts(client, world):
+    add_posts(world, 12)
+    warm_up(client)
+    few = {page: count_queries(client, page) for page in PAGES}
+    add_posts(world, 120)
+    many = {page: count_queries(client, page) for page in PAGES}
+    assert few == many
+
+
+def test_editor_preview_of_a_draft_stays_within_budget(
+    client, world, django_assert_max_num_queries
+):
+    from tests.blog.helpers import make_editor
+
+    add_posts(world, 130)
+    draft = Post.objects.get(slug="post-7")
+    Post.objects.filter(pk=draft.pk).update(status=Post.Status.DRAFT)
+    client.force_login(make_editor())
+    warm_up(client, ["post"])
+    # The post page's 8, plus the session, the user and the user's two permission lookups.
+    with django_assert_max_num_queries(12):
+        assert client.get(draft.get_absolute_url()).status_code == 200
