@@ -426,7 +426,13 @@ class WordPressImporter:
     def _page(self, item):
         """Pages have no model here; their old address is kept for ?page_id= links."""
         old_path = urlsplit(item.link).path if "?" not in item.link else ""
-        self.summary.not_imported["pages (their ?page_id= links answer from the mapping)"] += 1
+        self.summary.not_imported["pages (see the warnings for their old addresses)"] += 1
+        if item.status == "publish" and old_path:
+            self.summary.warn(
+                f"Page {plain_text(item.title)!r} ({old_path}) was not imported: add a redirect "
+                "for that address in the admin (Redirects) once its content has a new home; "
+                f"?page_id={item.wp_id} links will follow it"
+            )
         digest = content_hash(old_path, item.status)
         mapping = self.mapping(Kind.PAGE, item.wp_id)
         if mapping is None or mapping.content_hash != digest:

@@ -82,9 +82,9 @@ def convert_captions(text: str) -> str:
 def unknown_shortcodes(text: str) -> Counter:
     """Names of the shortcodes other than [caption] in the text, with how often each appears.
 
-    A bracketed word counts when it looks like a shortcode: it has attributes, closes
-    itself or is closed later, or is one of WordPress's own. "[sic]" or "[1]" in prose does
-    not count.
+    A bracketed word counts when it looks like a shortcode: it has name=value attributes,
+    closes itself or is closed later, or is one of WordPress's own. "[sic]", "[Ed.]" or "[1]"
+    in prose does not count.
     """
     found = Counter()
     if "[" not in text:
@@ -95,6 +95,7 @@ def unknown_shortcodes(text: str) -> Counter:
         name = m.group(2)
         if name.lower() in ("caption", "wp_caption"):
             continue
-        if m.group(3).strip() or m.group(4) or m.group(5) is not None or name in CORE_NAMES:
+        attrs = m.group(3)
+        if "=" in attrs or m.group(4) or m.group(5) is not None or name in CORE_NAMES:
             found[name.lower()] += 1
     return found
