@@ -176,7 +176,7 @@ def run():
     from blog.models import Post
     from comments.models import Comment
 
-    lines = []
+    lines = [f"resident memory before the first import: {_mb(PeakRSS.current())}"]
     with tempfile.TemporaryDirectory() as tmp:
         results = {}
         for label, posts, first_id in (("small", SMALL_POSTS, 1), ("big", BIG_POSTS, 100_000)):

@@ -9,7 +9,7 @@ the whole batch. Changed posts, and posts that get a featured image, go through
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -28,6 +28,7 @@ from wordpress.content import convert_body, plain_text
 from wordpress.media import rewrite_upload_urls, uploads_pattern
 from wordpress.models import ImportedObject
 from wordpress.threads import CommentImporter
+from wordpress.values import clean_slug, content_hash, parse_wp_date, unique_slug
 
 Kind = ImportedObject.Kind
 STATUSES = {
@@ -70,7 +71,6 @@ class PostData:
     digest: str = ""
     pk: int | None = None
     mapping: ImportedObject | None = None
-    warnings: list = field(default_factory=list)
 
 
 class PostBatch:
@@ -97,8 +97,7 @@ class PostBatch:
 
     # ------------------------------------------------------------------ converting
     def prepare(self, item):
-        from wordpress.importer import clean_slug, content_hash, parse_wp_date
-
+        """Everything the post row will hold, and a hash of it to compare with the last run."""
         imp, warn = self.importer, self.summary.warn
         title = plain_text(item.title) or f"Untitled ({item.wp_id})"
         if len(title) > 200:
@@ -177,7 +176,6 @@ class PostBatch:
 
     def _compare_timezone(self, item, publish_at):
         """WordPress dated its permalinks in the site's timezone; ours use TIME_ZONE."""
-        from wordpress.importer import parse_wp_date
 
         local = parse_wp_date("", item.post_date)
         if local is None:
@@ -238,7 +236,6 @@ class PostBatch:
     def _create(self, new, post_pks):
         if not new:
             return
-        from wordpress.importer import unique_slug
 
         taken = set(
             Post.objects.filter(slug__in=[d.slug for d in new]).values_list("slug", flat=True)

@@ -16,6 +16,7 @@ from blog.models import Post
 from comments.models import Comment
 from wordpress.content import plain_text
 from wordpress.models import ImportedObject
+from wordpress.values import content_hash, parse_wp_date
 
 Kind = ImportedObject.Kind
 STATUSES = {
@@ -117,7 +118,6 @@ class CommentImporter:
 
     def _thread(self, item, post_pk):
         """The comments of one post with their depth; pingbacks and trackbacks are left out."""
-        from wordpress.importer import content_hash, parse_wp_date
 
         kept = {}
         for c in item.comments:

@@ -15,6 +15,7 @@ from blog.models import Author, Category, Post
 from comments.models import Comment
 from tests.wordpress.conftest import export, run_import
 from wordpress.models import ImportedObject
+from wordpress.posts import PostBatch
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +42,21 @@ def test_truncated_file_rolls_everything_back(media_dir):
     assert "truncated.xml: The file ends too early" in message
     assert "(line " in message and "column " in message
     assert_nothing_written()
+
+
+def test_truncated_file_after_posts_and_comments_were_written_rolls_back(media_dir, monkeypatch):
+    writes = []
+    import_batch = PostBatch.import_batch
+
+    def import_and_count(batch, items):
+        import_batch(batch, items)
+        writes.append(Post.objects.count() + Comment.objects.count())
+
+    monkeypatch.setattr("wordpress.importer.BATCH_POSTS", 1)  # write each post as it is read
+    monkeypatch.setattr(PostBatch, "import_batch", import_and_count)
+    import_error("truncated.xml", "--media-dir", str(media_dir))
+    assert writes == [1 + 6]  # the first post and its comments were in the database...
+    assert_nothing_written()  # ...and are gone
 
 
 def test_truncated_file_deletes_the_files_it_had_copied(media_dir, settings):
