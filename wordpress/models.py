@@ -41,6 +41,8 @@ class ImportedObject(models.Model):
         ]
         indexes = [
             models.Index(fields=["content_type", "object_id"], name="wp_import_target_idx"),
+            # /?tag=<WordPress slug> looks tags up by the slug kept in guid.
+            models.Index(fields=["kind", "guid"], name="wp_import_kind_guid_idx"),
         ]
 
     def __str__(self):

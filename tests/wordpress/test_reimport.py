@@ -139,3 +139,15 @@ def test_wxr_1_1_author_without_an_id_is_found_again():
     output = run_import("site_1_1.xml")
     assert snapshot() == before
     assert table(output)["authors"] == [0, 0, 1]
+
+
+def test_wxr_1_0_without_author_list_or_term_ids_imports_and_reimports():
+    output = run_import("site_1_0.xml")
+    hello = Post.objects.get()
+    assert hello.get_absolute_url() == "/2009/05/01/hello-from-2009/"
+    assert hello.author.user.username == "founder"
+    assert list(hello.categories.values_list("slug", flat=True)) == ["news"]
+    assert "Posts name an author the export does not list; created 'founder'" in output
+    before = snapshot()
+    assert table(run_import("site_1_0.xml"))["posts"] == [0, 0, 1]
+    assert snapshot() == before
