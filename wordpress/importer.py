@@ -22,8 +22,8 @@ from wordpress.models import ImportedObject
 from wordpress.posts import PostBatch
 from wordpress.summary import Summary
 from wordpress.values import clean_slug, content_hash, synthetic_id, unique_slug
+from wordpress.wxr import SUPPORTED_VERSIONS, Item, Term, WXRReader
 from wordpress.wxr import Author as WPAuthor
-from wordpress.wxr import Item, Term, WXRReader
 
 Kind = ImportedObject.Kind
 BATCH_POSTS = 200
@@ -78,6 +78,11 @@ class WordPressImporter:
                     self._item(record)
         self._import_terms()
         self._flush()
+        if self.site.version not in SUPPORTED_VERSIONS:
+            self.summary.warn(
+                f"WXR version {self.site.version} is not one this importer was written for "
+                f"({', '.join(sorted(SUPPORTED_VERSIONS))}); check the result"
+            )
         self.posts.set_featured_images()
         self.posts.report_timezone()
         if self.media.conflicts:

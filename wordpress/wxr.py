@@ -146,14 +146,15 @@ class WXRReader:
         self._file = _CountingFile(fileobj, on_read)
         self._builder = _Builder()
         self._parser = DefusedXMLParser(target=self._builder)
-        self._builder.expat = self._parser.parser
+        # Kept here: the parser drops its expat object when the document ends.
+        self._expat = self._builder.expat = self._parser.parser
+        self.channel = None
         self.site = Site()
         self.wp = ""
         self.excerpt = ""
 
     def position(self):
-        expat = self._parser.parser
-        return expat.CurrentLineNumber, expat.CurrentColumnNumber + 1
+        return self._expat.CurrentLineNumber, self._expat.CurrentColumnNumber + 1
 
     def _fail(self, message, position=None):
         line, column = position or self.position()
@@ -212,6 +213,7 @@ class WXRReader:
         events = iterparse(self._file, events=("start", "end", "start-ns"), parser=self._parser)
         depth = 0
         channel = None
+        in_channel = False
         for event, elem in events:
             if event == "start-ns":
                 prefix, uri = elem
@@ -225,15 +227,20 @@ class WXRReader:
                 depth += 1
                 if depth == 1:
                     self._check_root(elem)
-                elif depth == 2 and elem.tag == "channel":
-                    channel = elem
+                elif depth == 2 and elem.tag == "channel" and channel is None:
+                    channel = self.channel = elem
+                    in_channel = True
                 continue
             # event == "end"
             depth -= 1
-            if depth != 2 or channel is None:
+            if elem is channel:
+                in_channel = False
+            if depth != 2 or not in_channel:
                 continue
             record = self._channel_child(elem)
-            channel.remove(elem)  # drop what has been read: memory stays one item deep
+            # Drop what has been read, so memory stays one item deep however long the file.
+            elem.clear()
+            channel.remove(elem)
             if record is not None:
                 yield record
         if channel is None:

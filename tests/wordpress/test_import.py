@@ -11,7 +11,7 @@ from taggit.models import Tag
 from blog.constants import MORE_MARKER
 from blog.models import Author, Category, Post
 from comments.models import Comment
-from tests.wordpress.conftest import run_import
+from tests.wordpress.conftest import FILES, run_import
 from wordpress.models import ImportedObject
 
 pytestmark = pytest.mark.django_db
@@ -286,3 +286,12 @@ def test_wxr_1_1_imports_the_same_way():
     reply = Comment.objects.get(author_name="Network Office")
     assert (reply.parent.author_name, reply.depth) == ("Dan", 1)
     assert "posts               1        0        0" in output
+
+
+def test_unknown_newer_wxr_version_is_imported_with_a_warning(tmp_path):
+    newer = tmp_path / "newer.xml"
+    text = (FILES / "site_1_1.xml").read_text().replace("export/1.1/", "export/1.3/")
+    newer.write_text(text.replace("<wp:wxr_version>1.1<", "<wp:wxr_version>1.3<"))
+    output = run_import(str(newer))
+    assert Post.objects.count() == 1
+    assert "WXR version 1.3 is not one this importer was written for (1.0, 1.1, 1.2)" in output
