@@ -8,7 +8,7 @@ from taggit.models import Tag, TaggedItem
 
 from blog.models import Author, Category, Post
 from comments.models import Comment
-from tests.wordpress.conftest import run_import
+from tests.wordpress.conftest import FILES, run_import
 from wordpress.models import ImportedObject
 
 pytestmark = pytest.mark.django_db
@@ -151,3 +151,29 @@ def test_wxr_1_0_without_author_list_or_term_ids_imports_and_reimports():
     before = snapshot()
     assert table(run_import("site_1_0.xml"))["posts"] == [0, 0, 1]
     assert snapshot() == before
+
+
+def test_newer_export_can_drop_a_featured_image_and_rename_a_slug(media_dir, tmp_path, client):
+    run_import("site_1_2.xml", "--media-dir", str(media_dir))
+    old_url = post(102).get_absolute_url()
+    newer = tmp_path / "newer.xml"
+    text = (FILES / "site_1_2.xml").read_text()
+    text = text.replace(
+        "<wp:postmeta><wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key>"
+        "<wp:meta_value><![CDATA[202]]></wp:meta_value></wp:postmeta>",
+        "",
+    ).replace(
+        "<wp:post_name><![CDATA[my-treatment-their-treatment-my-hell]]></wp:post_name>",
+        "<wp:post_name><![CDATA[my-treatment]]></wp:post_name>",
+    )
+    newer.write_text(text)
+    output = run_import(str(newer), "--media-dir", str(media_dir))
+    assert table(output)["posts"] == [0, 1, 8]
+    edited = post(102)
+    assert (edited.slug, edited.featured_image.name, edited.featured_image_alt) == (
+        "my-treatment",
+        "",
+        "",
+    )
+    response = client.get(old_url)
+    assert (response.status_code, response["Location"]) == (301, edited.get_absolute_url())
