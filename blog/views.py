@@ -1,5 +1,7 @@
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
+from django.contrib.redirects.models import Redirect
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -148,7 +150,14 @@ class PostDetailView(DetailView):
         # Slugs are unique, so a wrong date still names one post: send readers to its one
         # real address (as WordPress does) instead of a dead end or a duplicate page.
         if (when.year, when.month, when.day) != (kwargs["year"], kwargs["month"], kwargs["day"]):
-            return redirect(self.object, permanent=True)
+            # A redirect recorded for this exact address (a changed slug or date, an imported
+            # permalink whose slug was taken here) knows better than a guess from the slug.
+            recorded = (
+                Redirect.objects.filter(site_id=settings.SITE_ID, old_path=request.path)
+                .values_list("new_path", flat=True)
+                .first()
+            )
+            return redirect(recorded or self.object, permanent=True)
         response = self.render_to_response(self.get_context_data(object=self.object))
         if not self.object.is_public:
             add_never_cache_headers(response)  # a preview must never sit in a shared cache
