@@ -359,11 +359,16 @@ class Post(models.Model):
         return bool(self.excerpt) or MORE_MARKER in self.body
 
 
-def update_search_vector(pk):
+def search_vector_expression():
+    """What Post.search_vector holds: title weighs most, then the excerpt, then the text."""
     from django.contrib.postgres.search import SearchVector
 
-    Post.objects.filter(pk=pk).update(
-        search_vector=SearchVector("title", weight="A", config="english")
+    return (
+        SearchVector("title", weight="A", config="english")
         + SearchVector("excerpt", weight="B", config="english")
         + SearchVector("body_text", weight="C", config="english")
     )
+
+
+def update_search_vector(pk):
+    Post.objects.filter(pk=pk).update(search_vector=search_vector_expression())

@@ -4,13 +4,12 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 from django_countries.fields import CountryField
 
 from blog import images
-from blog.sanitize import sanitize_html
+from blog.sanitize import plain_text, sanitize_html
 from blog.validators import validate_image_file
 from campaigns.validators import (
     validate_campaign_slug,
@@ -209,7 +208,7 @@ class Campaign(models.Model):
 
     @property
     def body_text(self):
-        return strip_tags(self.body)
+        return plain_text(self.body)
 
     @property
     def hero_picture(self):

@@ -1,11 +1,9 @@
 """Turn a WordPress post's stored text into the HTML our Post body holds."""
 
-import html
 import re
 from collections import Counter
 
-from django.utils.html import strip_tags
-
+from blog import sanitize
 from blog.constants import MORE_MARKER
 from wordpress.autop import wpautop
 from wordpress.shortcodes import convert_captions, unknown_shortcodes
@@ -38,4 +36,4 @@ def convert_body(text: str) -> tuple[str, Counter]:
 
 def plain_text(value: str) -> str:
     """Titles, excerpts and comments are shown as text here: no tags, no entities."""
-    return html.unescape(strip_tags(value or "")).strip()
+    return sanitize.plain_text(value or "")

@@ -1,12 +1,11 @@
-import html
 import re
 
 from django import template
 from django.conf import settings
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from blog import sanitize
 from blog.models import Post
 from blog.navigation import category_tree
 
@@ -73,15 +72,10 @@ def demote_headings(html):
     return mark_safe(_HEADING_TAG.sub(lambda m: f"<{m[1]}h{int(m[2]) + 1}", str(html)))
 
 
-# Block ends and line breaks become spaces, so "targets.</p><li>Human" reads "targets. Human".
-_BLOCK_END = re.compile(r"(</(?:p|li|h[1-6]|blockquote|figcaption|td|th|div)>|<br\s*/?>)", re.I)
-
-
 @register.filter
 def plain_text(value):
-    """Readable plain text from body HTML: words kept apart, entities decoded."""
-    text = html.unescape(strip_tags(_BLOCK_END.sub(r"\1 ", str(value))))
-    return " ".join(text.split())
+    """Readable plain text from body HTML on one line: words kept apart, entities decoded."""
+    return " ".join(sanitize.plain_text(str(value)).split())
 
 
 @register.filter
