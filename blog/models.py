@@ -117,6 +117,16 @@ class PostQuerySet(models.QuerySet):
         """What the public may see: published, and the publish date has come."""
         return self.filter(status=Post.Status.PUBLISHED, publish_at__lte=timezone.now())
 
+    def visible_to(self, user):
+        """Public posts, plus the drafts and scheduled posts this user may preview:
+        all of them for editors (publish_post), their own for other staff who edit posts."""
+        if user.has_perm("blog.publish_post"):
+            return self
+        if user.has_perm("blog.change_post"):
+            public = models.Q(status=Post.Status.PUBLISHED, publish_at__lte=timezone.now())
+            return self.filter(public | models.Q(author__user=user))
+        return self.published()
+
     def for_listing(self):
         """Everything a post card or page shows, in a fixed number of queries."""
         from comments.models import Comment

@@ -138,11 +138,8 @@ class PostDetailView(DetailView):
     template_name = "blog/post_detail.html"
 
     def get_queryset(self):
-        qs = Post.objects.for_listing()
-        # Staff who can edit posts preview drafts and scheduled posts from the admin.
-        if self.request.user.has_perm("blog.change_post"):
-            return qs
-        return qs.published()
+        # Staff preview drafts and scheduled posts from the admin ("View on site").
+        return Post.objects.for_listing().visible_to(self.request.user)
 
     def get(self, request, *args, **kwargs):
         self.object = get_object_or_404(self.get_queryset(), slug=self.kwargs["slug"])

@@ -20,10 +20,12 @@ def image_file(name="picture.jpg", size=(640, 360)):
 
 
 def make_editor(**kwargs):
-    """A staff account allowed to change posts, as the Editor role will be."""
+    """A staff account that may change and publish any post, as the Editor role does."""
     user = make_user(is_staff=True, **kwargs)
     user.user_permissions.add(
-        Permission.objects.get(content_type__app_label="blog", codename="change_post")
+        *Permission.objects.filter(
+            content_type__app_label="blog", codename__in=["change_post", "publish_post"]
+        )
     )
     return user
 

@@ -269,3 +269,27 @@ def test_editor_can_merge_tags(client):
     make_post(tags=["a", "b"])
     client.force_login(make_staff("Editor"))
     assert 'value="render_tag_form"' in client.get("/admin/taggit/tag/").text
+
+
+def test_author_previews_own_draft_but_not_another_authors_draft(client):
+    from blog.models import Post
+    from tests.blog.factories import make_post
+    from tests.blog.staff import make_staff
+
+    writer = make_staff("Author", username="writer")
+    other = make_staff("Author", username="other")
+    own = make_post(author=writer.author_profile, status=Post.Status.DRAFT)
+    theirs = make_post(author=other.author_profile, status=Post.Status.DRAFT)
+    client.force_login(writer)
+    assert client.get(own.get_absolute_url()).status_code == 200
+    assert client.get(theirs.get_absolute_url()).status_code == 404
+
+
+def test_editor_previews_any_draft(client):
+    from blog.models import Post
+    from tests.blog.factories import make_post
+    from tests.blog.staff import make_staff
+
+    draft = make_post(status=Post.Status.DRAFT)
+    client.force_login(make_staff("Editor"))
+    assert client.get(draft.get_absolute_url()).status_code == 200
