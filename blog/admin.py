@@ -21,6 +21,7 @@ from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
 from blog.models import Author, Category, Post
+from blog.navigation import CategoryTree
 from blog.revisions import diff_lines
 from blog.services import MISSING_PROFILE, author_profile_for, can_make_author_profile
 
@@ -53,20 +54,10 @@ class AuthorAdmin(admin.ModelAdmin):
 
 def category_tree():
     """{pk: (position, depth)} for all categories in tree order, from one query."""
-    children = {}
-    for pk, parent_id, name in Category.objects.values_list("pk", "parent_id", "name"):
-        children.setdefault(parent_id, []).append((name.casefold(), pk))
-    order, seen = {}, set()
-    stack = [(pk, 0) for _name, pk in sorted(children.get(None, []), reverse=True)]
-    while stack:
-        pk, depth = stack.pop()
-        if pk in seen:  # a cycle saved outside the admin must not loop forever
-            continue
-        seen.add(pk)
-        order[pk] = (len(order), depth)
-        kids = sorted(children.get(pk, []), reverse=True)
-        stack.extend((child, depth + 1) for _name, child in kids)
-    return order
+    tree = CategoryTree(list(Category.objects.all()))
+    return {
+        category.pk: (position, depth) for position, (category, depth) in enumerate(tree.walk())
+    }
 
 
 class CategoryChoiceField(forms.ModelChoiceField):

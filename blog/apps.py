@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,3 +13,7 @@ class BlogConfig(AppConfig):
         from blog.redirects import redirect_changed_post_url
 
         pre_save.connect(redirect_changed_post_url, sender=Post, dispatch_uid="blog-post-redirect")
+        from blog.navigation import posts_changed
+
+        post_save.connect(posts_changed, sender=Post, dispatch_uid="blog-navigation-save")
+        post_delete.connect(posts_changed, sender=Post, dispatch_uid="blog-navigation-delete")

@@ -99,17 +99,9 @@ class Category(models.Model):
 
     def descendant_ids(self):
         """Ids of this category and everything below it, in one query for the whole tree."""
-        children = {}
-        for pk, parent_id in Category.objects.values_list("pk", "parent_id"):
-            children.setdefault(parent_id, []).append(pk)
-        found, stack = [], [self.pk]
-        while stack:
-            pk = stack.pop()
-            if pk in found:  # a cycle saved by hand must not loop forever
-                continue
-            found.append(pk)
-            stack.extend(children.get(pk, []))
-        return found
+        from blog.navigation import CategoryTree
+
+        return CategoryTree(list(Category.objects.all())).descendant_ids(self)
 
 
 class PostQuerySet(models.QuerySet):

@@ -1,8 +1,15 @@
-"""The category tree, read once per request and shared by the page and its sidebar."""
+"""What every page's navigation needs: the category tree (read once per request) and the
+archive months (cached, since counting them reads every published post)."""
 
 from collections import defaultdict
 
-from blog.models import Category
+from django.core.cache import cache
+
+from blog.models import Category, Post
+
+# Archive months may lag a scheduled post's appearance by this long; saves refresh at once.
+ARCHIVE_CACHE_SECONDS = 300
+_VERSION_KEY = "blog:posts-version"
 
 
 class CategoryTree:
@@ -44,6 +51,16 @@ class CategoryTree:
             stack.extend(child.pk for child in self.children.get(pk, []))
         return found
 
+    def walk(self, parent_id=None, depth=0, seen=None):
+        """(category, depth) for every category, each parent before its children."""
+        seen = set() if seen is None else seen
+        for category in self.children.get(parent_id, []):
+            if category.pk in seen:
+                continue
+            seen.add(category.pk)
+            yield category, depth
+            yield from self.walk(category.pk, depth + 1, seen)
+
     def nodes(self, parent_id=None, seen=None):
         """Nested [{"category": ..., "children": [...]}] from the roots, for templates."""
         seen = set() if seen is None else seen
@@ -64,3 +81,21 @@ def category_tree(request=None):
         if request is not None:
             request._blog_category_tree = tree
     return tree
+
+
+def archive_months():
+    """Months with published posts, newest first, with their counts."""
+    key = f"blog:archive-months:{cache.get_or_set(_VERSION_KEY, 1, None)}"
+    months = cache.get(key)
+    if months is None:
+        months = list(Post.objects.published().month_counts())
+        cache.set(key, months, ARCHIVE_CACHE_SECONDS)
+    return months
+
+
+def posts_changed(**kwargs):
+    """Signal receiver: a post was saved or deleted, so cached navigation is stale."""
+    try:
+        cache.incr(_VERSION_KEY)
+    except ValueError:  # not set yet, or evicted
+        cache.set(_VERSION_KEY, 2, None)

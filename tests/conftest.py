@@ -2,9 +2,18 @@ import os
 import shutil
 
 import pytest
+from django.core.cache import cache
 from django.db import connections
 
 CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The database is rolled back after each test; the cache must not remember it."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

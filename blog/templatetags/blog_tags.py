@@ -6,8 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from blog import sanitize
-from blog.models import Post
-from blog.navigation import category_tree
+from blog.navigation import archive_months, category_tree
 
 register = template.Library()
 
@@ -16,10 +15,10 @@ RECENT_MONTHS = 12
 
 @register.inclusion_tag("blog/_sidebar.html", takes_context=True)
 def blog_sidebar(context):
-    """Category tree and archive months: two queries, whatever the amount of content."""
+    """Category tree and archive months: at most two queries, whatever the amount of content."""
     # The home page says who we are in its own banner; other pages do it in the sidebar.
     show_about = not context.get("show_hero")
-    months = list(Post.objects.published().month_counts())
+    months = archive_months()
     older_years = sorted({row["month"].year for row in months[RECENT_MONTHS:]}, reverse=True)
     return {
         "show_about": show_about,

@@ -355,3 +355,25 @@ def test_bad_or_empty_date_archive_is_404(client, dated_posts, url):
 def test_last_day_of_the_calendar_is_404_not_500(client):
     assert client.get("/9999/12/31/").status_code == 404
     assert client.get("/9999/12/").status_code == 404
+
+
+def test_archive_months_in_the_sidebar_follow_new_posts_at_once(client):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    make_post(publish_at=timezone.make_aware(datetime(2014, 11, 12, 10)))
+    assert 'href="/2014/11/"' in client.get("/").text
+    assert 'href="/2013/05/"' not in client.get("/").text  # now cached
+    make_post(publish_at=timezone.make_aware(datetime(2013, 5, 2, 10)))
+    assert 'href="/2013/05/"' in client.get("/").text
+
+
+def test_archive_months_are_read_from_the_cache_on_later_requests(
+    client, django_assert_max_num_queries
+):
+    make_post()
+    client.get("/")
+    # count, page of posts, categories, tags, category tree: the months come from the cache
+    with django_assert_max_num_queries(5):
+        client.get("/")
