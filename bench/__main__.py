@@ -20,6 +20,11 @@ def main(names):
     import django
 
     django.setup()
+    from django.db import connection
+
+    # A database of its own, so a benchmark can run while the test suite does.
+    test_settings = connection.settings_dict.setdefault("TEST", {})
+    test_settings["NAME"] = "bench_" + (test_settings.get("NAME") or "inpud")
     logging.getLogger("django.request").setLevel(logging.ERROR)  # 404s are reported in the table
     from django.test.utils import setup_databases, setup_test_environment, teardown_databases
 

@@ -1,24 +1,19 @@
 """Campaign sign-up settings, each read from an environment variable of the same name."""
 
-import os
-
-
-def _int(name, default):
-    return int(os.environ.get(name, default))
-
+from inpud.settings.env import env_int
 
 # How long a confirmation link stays valid.
-CAMPAIGNS_CONFIRM_MAX_AGE_DAYS = _int("CAMPAIGNS_CONFIRM_MAX_AGE_DAYS", 7)
+CAMPAIGNS_CONFIRM_MAX_AGE_DAYS = env_int("CAMPAIGNS_CONFIRM_MAX_AGE_DAYS", 7)
 # Signing again while pending resends the confirmation at most this often per supporter.
-CAMPAIGNS_RESEND_INTERVAL_MINUTES = _int("CAMPAIGNS_RESEND_INTERVAL_MINUTES", 15)
+CAMPAIGNS_RESEND_INTERVAL_MINUTES = env_int("CAMPAIGNS_RESEND_INTERVAL_MINUTES", 15)
 # Sign-ups accepted from one (hashed) IP address per window.
-CAMPAIGNS_SIGNUP_RATE_LIMIT = _int("CAMPAIGNS_SIGNUP_RATE_LIMIT", 5)
-CAMPAIGNS_SIGNUP_RATE_WINDOW_SECONDS = _int("CAMPAIGNS_SIGNUP_RATE_WINDOW_SECONDS", 600)
+CAMPAIGNS_SIGNUP_RATE_LIMIT = env_int("CAMPAIGNS_SIGNUP_RATE_LIMIT", 5)
+CAMPAIGNS_SIGNUP_RATE_WINDOW_SECONDS = env_int("CAMPAIGNS_SIGNUP_RATE_WINDOW_SECONDS", 600)
 # Largest downloadable document staff may upload (bytes).
-CAMPAIGNS_MAX_DOCUMENT_BYTES = _int("CAMPAIGNS_MAX_DOCUMENT_BYTES", 20 * 1024 * 1024)
+CAMPAIGNS_MAX_DOCUMENT_BYTES = env_int("CAMPAIGNS_MAX_DOCUMENT_BYTES", 20 * 1024 * 1024)
 # Countries with fewer confirmed supporters than this are shown as "other countries".
-CAMPAIGNS_COUNTRY_MIN_COUNT = _int("CAMPAIGNS_COUNTRY_MIN_COUNT", 5)
+CAMPAIGNS_COUNTRY_MIN_COUNT = env_int("CAMPAIGNS_COUNTRY_MIN_COUNT", 5)
 # Public supporter names per page on a campaign page.
-CAMPAIGNS_SUPPORTERS_PER_PAGE = _int("CAMPAIGNS_SUPPORTERS_PER_PAGE", 50)
+CAMPAIGNS_SUPPORTERS_PER_PAGE = env_int("CAMPAIGNS_SUPPORTERS_PER_PAGE", 50)
 # Unconfirmed sign-ups older than this are deleted by `manage.py purge_pending_supporters`.
-CAMPAIGNS_PENDING_RETENTION_DAYS = _int("CAMPAIGNS_PENDING_RETENTION_DAYS", 30)
+CAMPAIGNS_PENDING_RETENTION_DAYS = env_int("CAMPAIGNS_PENDING_RETENTION_DAYS", 30)
