@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 # Local mode: debug on, embedded PostgreSQL under var/ unless DATABASE_URL is set.
 LOCAL := DEBUG=1 DJANGO_SETTINGS_MODULE=inpud.settings.base
+PORT ?= 8000
 
 .PHONY: install run test serve bench lint format stop-db clean
 
@@ -20,7 +21,7 @@ run: install
 	$(LOCAL) $(BIN)/python manage.py migrate --noinput
 	$(LOCAL) $(BIN)/python manage.py load_demo
 	$(LOCAL) $(BIN)/python manage.py ensure_local_admin
-	$(LOCAL) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(LOCAL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -33,7 +34,7 @@ serve: install
 		ALLOWED_HOSTS=127.0.0.1,localhost sh -c '\
 		$(BIN)/python manage.py migrate --noinput && \
 		$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
-		$(BIN)/gunicorn inpud.wsgi:application --bind 127.0.0.1:8000 --workers 2 \
+		$(BIN)/gunicorn inpud.wsgi:application --bind 127.0.0.1:$(PORT) --workers 2 \
 			--env DJANGO_SETTINGS_MODULE=inpud.settings.base'
 
 bench: install
