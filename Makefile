@@ -20,7 +20,7 @@ install: $(STAMP)
 run: install
 	$(LOCAL) $(BIN)/python manage.py migrate --noinput
 	$(LOCAL) $(BIN)/python manage.py load_demo
-	$(LOCAL) $(BIN)/python manage.py ensure_local_admin
+	$(LOCAL) $(BIN)/python manage.py ensure_local_admin --port $(PORT)
 	$(LOCAL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install

@@ -10,6 +10,9 @@ USERNAME = "admin"
 class Command(BaseCommand):
     help = "Local development only: make sure an admin account exists and print how to log in."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000, help="where runserver listens")
+
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("Refusing: ensure_local_admin only runs with DEBUG on.")
@@ -29,7 +32,7 @@ class Command(BaseCommand):
         ensure_author(user, display_name="Local Admin", slug="local-admin")
         self.stdout.write(
             self.style.SUCCESS(
-                f"Local admin: http://127.0.0.1:8000/admin/  user: {USERNAME}  "
+                f"Local admin: http://127.0.0.1:{options['port']}/admin/  user: {USERNAME}  "
                 f"password: {password}  (kept in {password_file})"
             )
         )
