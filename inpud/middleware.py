@@ -1,3 +1,5 @@
+from django.shortcuts import render
+
 # Public pages load nothing from other hosts: the browser enforces it with this policy.
 PUBLIC_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -28,3 +30,22 @@ class ContentSecurityPolicyMiddleware:
             response["Content-Security-Policy"] = policy
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response
+
+
+class MethodNotAllowedPageMiddleware:
+    """Give Django's empty 405 answers (require_POST, a view's http_method_names) a page.
+
+    Readers meet them by reloading the address a form was sent to, e.g. /comments/post/12/:
+    they get the site's layout and a way on, not a blank screen. Allow is kept as it was.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 405 or response.content or request.method == "HEAD":
+            return response
+        page = render(request, "405.html", status=405)
+        page["Allow"] = response["Allow"]
+        return page

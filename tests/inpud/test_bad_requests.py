@@ -256,3 +256,26 @@ def _encoded(data):
         "data": encode_multipart("BoUnDaRy", data),
         "content_type": MULTIPART_CONTENT.replace("BoUnDaRyStRiNg", "BoUnDaRy"),
     }
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("GET", "/comments/post/{post}/", "POST"),  # a reload of the comment form's address
+        ("DELETE", "/", "GET"),
+        ("PUT", "/search/", "GET"),
+        ("POST", "/search/", "GET"),
+    ],
+)
+def test_wrong_method_gets_a_helpful_405_page(targets, method, path, allowed):
+    response = Client().generic(method, fill(path, targets))
+    assert response.status_code == 405
+    assert allowed in response["Allow"]
+    assert '<a class="skip-link"' in response.text  # the site's layout, not an empty page
+    assert "<h1>" in response.text and 'href="/"' in response.text
+
+
+def test_head_of_a_post_only_address_stays_empty(targets):
+    response = Client().head(fill("/comments/post/{post}/", targets))
+    assert response.status_code == 405
+    assert response.content == b""
