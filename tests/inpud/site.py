@@ -94,7 +94,10 @@ def build_site(client):
         excerpt=f"Excerpt {HOSTILE}",
         body=(
             f"<h2>Heading</h2><p>First {SCRIPT}</p><!--more--><p onclick='x()'>Rest "
-            "<a href='javascript:alert(4)'>bad link</a></p>"
+            "<a href='javascript:alert(4)'>bad link</a> <a href='https://elsewhere.example/'>"
+            "a link out</a></p><figure class='image'><img src='https://tracker.example/t.gif' "
+            "alt='An image from elsewhere'></figure><p><img src='//tracker.example/p.gif' "
+            "alt='protocol-relative'><img src='/media/ours.jpg' alt='ours'></p>"
         ),
         categories=[child],
         tags=[f"Tag {HOSTILE}"[:90]],
