@@ -171,6 +171,31 @@ for path, form, field in FORMS:
     GROUPS[f"{path} {field}"] = [("POST", path, form(**{field: v}), {}) for v in FORM_VALUES]
 GROUPS["comment request bodies"] = list(form_cases(COMMENT, comment_form))
 GROUPS["sign-up request bodies"] = list(form_cases(SIGNUP, signup_form))
+ODD_HEADERS = [
+    {"HTTP_USER_AGENT": "Mozilla\x00/5.0"},
+    {"HTTP_USER_AGENT": "\xff\xfe" * 5000},
+    {"HTTP_ACCEPT_LANGUAGE": "x" * 5000},
+    {"HTTP_ACCEPT_LANGUAGE": "en;q=abc,,;;,fr-;q=-1,\x00"},
+    {"HTTP_X_FORWARDED_FOR": "not-an-ip, ::ffff:999.1.1.1"},
+    {"REMOTE_ADDR": ""},
+    {"REMOTE_ADDR": "garbage"},
+    {"HTTP_COOKIE": "csrftoken=\x00; sessionid=../../x; messages=bad:sig"},
+    {"HTTP_COOKIE": "=; ;;" + "a=b;" * 2000},
+    {"HTTP_IF_MODIFIED_SINCE": "yesterday"},
+    {"HTTP_IF_NONE_MATCH": '"' * 100},
+    {"HTTP_RANGE": "bytes=9999999-1"},
+]
+GROUPS["odd headers"] = [
+    (method, path, data, headers)
+    for headers in ODD_HEADERS
+    for method, path, data in [
+        ("GET", "/", None),
+        ("GET", "{post_url}", None),
+        ("GET", "/campaigns/{campaign}/", None),
+        ("POST", COMMENT, comment_form()),
+        ("POST", SIGNUP, signup_form()),
+    ]
+]
 GROUPS["other POST targets"] = [
     ("POST", p, {"show_name": "\x00" * 10, "junk": HUGE}, {}) for p in CSRF_POSTS
 ]
