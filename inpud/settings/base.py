@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "inpud.middleware.MethodNotAllowedPageMiddleware",
+    "inpud.middleware.AdminBadQueryMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
 
