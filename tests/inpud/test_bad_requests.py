@@ -152,6 +152,7 @@ def query_cases(page, names):
 def form_cases(path, form):
     yield "POST", path, form(name=["one", "two"]), {}  # a field sent twice
     yield "POST", path, {f"f{i}": "x" for i in range(1200)}, {}  # more fields than allowed
+    yield "POST", path, form(body="x" * 3_000_000), {}  # more than DATA_UPLOAD_MAX_MEMORY_SIZE
     yield "POST", path, form(), {"QUERY_STRING": "name=%FF&email=%00"}
     yield "POST", path, b"name=%FF%FE&email=\xff\xfe\x00", {"CONTENT_TYPE": URLENCODED}
     yield "POST", path, b"\xff\xfe\x00garbage", {"CONTENT_TYPE": "multipart/form-data"}
@@ -243,6 +244,8 @@ def test_bad_requests_are_never_a_server_error(targets, group):
         response = send(client, method, url, data, dict(extra))
         if response.status_code >= 500:
             failures.append((method, url[:120], response.status_code))
+        elif response.status_code >= 400 and method != "HEAD" and b"<h1>" not in response.content:
+            failures.append((method, url[:120], response.status_code, "no page to help"))
     assert failures == []
 
 
