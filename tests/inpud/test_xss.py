@@ -5,7 +5,7 @@ from defusedxml import ElementTree
 
 from blog.models import Post
 from campaigns.models import Campaign, CampaignDocument
-from tests.inpud.site import SCRIPT, build_site
+from tests.inpud.site import HOSTILE, SCRIPT, build_site
 
 # What hostile text looks like when it was NOT escaped (escaped, each becomes harmless text).
 RAW_MARKUP = [SCRIPT, "<img src=x", '" onmouseover="', "javascript:", "onclick=", "<p style="]
@@ -84,3 +84,19 @@ def test_hostile_text_is_escaped_in_the_admin(client, admin_client):
         if hits := [m for m in (SCRIPT, "<img src=x", '" onmouseover="') if m in html]:
             found[url] = hits
     assert found == {}
+
+
+@pytest.mark.django_db
+def test_forms_shown_again_with_errors_escape_what_was_typed(client):
+    site = build_site(client)
+    typed = HOSTILE[:90]
+    comment = {"name": typed, "email": f"{typed}@", "website": typed, "body": typed}
+    signup = {"name": typed, "email": typed, "country": typed, "organisation": typed}
+    for url, data in [
+        (f"/comments/post/{site.post.pk}/", {**comment, "parent": typed, "leave_empty": ""}),
+        (f"/campaigns/{site.campaign.slug}/sign-up/", {**signup, "website": ""}),
+    ]:
+        response = client.post(url, data)
+        assert response.status_code == 400, url
+        assert unescaped(response.text) == [], url
+        assert "Hostile &lt;script&gt;" in response.text  # kept for the reader, as text
