@@ -86,6 +86,14 @@ def is_on_this_site(url: str) -> bool:
     return parts.netloc.lower() == urlsplit(settings.SITE_URL).netloc.lower()
 
 
+_IMAGE_SOURCE = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+
+
+def foreign_images(markup: str) -> list[str]:
+    """Sources of images from other hosts, which sanitize_html drops (for import warnings)."""
+    return [src for src in _IMAGE_SOURCE.findall(markup or "") if not is_on_this_site(src)]
+
+
 def _keep_attribute(element, attribute, value):
     # An image from another host would make every reader's browser (and feed reader) ask
     # that host for it: keep the description (alt), drop the address. Links stay links.
