@@ -100,3 +100,29 @@ def test_forms_shown_again_with_errors_escape_what_was_typed(client):
         assert response.status_code == 400, url
         assert unescaped(response.text) == [], url
         assert "Hostile &lt;script&gt;" in response.text  # kept for the reader, as text
+
+
+@pytest.mark.django_db
+def test_refusal_pages_escape_titles_and_typed_text_and_show_no_private_data(client, settings):
+    """429 (too many), 403 (closed) and 409 (sent twice) pages, which no crawl reaches."""
+    site = build_site(client)
+    settings.COMMENTS_RATE_LIMIT = settings.CAMPAIGNS_SIGNUP_RATE_LIMIT = 0
+    comment = {"name": "Ana", "email": "zq-typed@private.example", "body": HOSTILE}
+    signup = {"name": "Ana", "email": "zq-typed@private.example", "country": "PT"}
+    pages = [
+        client.post(f"/comments/post/{site.post.pk}/", comment, REMOTE_ADDR="198.51.100.9"),
+        client.post(f"/campaigns/{site.campaign.slug}/sign-up/", signup),
+    ]
+    site.post.allow_comments = False
+    site.post.save()
+    site.campaign.status = "closed"
+    site.campaign.save()
+    pages += [
+        client.post(f"/comments/post/{site.post.pk}/", comment),
+        client.post(f"/campaigns/{site.campaign.slug}/sign-up/", signup),
+    ]
+    assert [page.status_code for page in pages] == [429, 429, 403, 403]
+    for page in pages:
+        assert unescaped(page.text) == []
+        assert "private.example" not in page.text and "198.51.100.9" not in page.text
+    assert "Hostile &lt;script&gt;" in pages[0].text  # the typed comment, kept to copy
