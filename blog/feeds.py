@@ -40,6 +40,12 @@ def absolutize_links(html):
 class RssWithContentFeed(Rss201rev2Feed):
     """RSS 2.0 plus the full post in <content:encoded>, as WordPress feeds carry it."""
 
+    def __init__(self, *args, description, **kwargs):
+        # Readers render an RSS <description> as HTML, the channel's as an item's; ours is
+        # plain text (a category's description, a tag's name), so it is escaped like an
+        # excerpt. Atom's <subtitle> is text by definition and is left alone.
+        super().__init__(*args, description=escape(description), **kwargs)
+
     def rss_attributes(self):
         return {
             **super().rss_attributes(),

@@ -6,8 +6,10 @@ smuggle a script past it the way it can past regular expressions.
 
 import html
 import re
+from urllib.parse import urlsplit
 
 import nh3
+from django.conf import settings
 from django.utils.html import strip_tags
 
 from blog.constants import MORE_MARKER
@@ -76,8 +78,33 @@ CLASSES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+def is_on_this_site(url: str) -> bool:
+    """A relative address, or an absolute one on SITE_URL's host."""
+    parts = urlsplit(url.strip())
+    if not parts.scheme and not parts.netloc:
+        return True
+    return parts.netloc.lower() == urlsplit(settings.SITE_URL).netloc.lower()
+
+
+_IMAGE_SOURCE = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+
+
+def foreign_images(markup: str) -> list[str]:
+    """Sources of images from other hosts, which sanitize_html drops (for import warnings)."""
+    return [src for src in _IMAGE_SOURCE.findall(markup or "") if not is_on_this_site(src)]
+
+
+def _keep_attribute(element, attribute, value):
+    # An image from another host would make every reader's browser (and feed reader) ask
+    # that host for it: keep the description (alt), drop the address. Links stay links.
+    if element == "img" and attribute == "src" and not is_on_this_site(value):
+        return None
+    return value
+
+
 def sanitize_html(html: str) -> str:
-    """Keep the allowlisted markup; drop scripts, handlers, styles and unsafe URLs.
+    """Keep the allowlisted markup; drop scripts, handlers, styles, unsafe URLs and images
+    from other hosts.
 
     The WordPress-style "more" break is an HTML comment, which the cleaner would drop, so
     each side of it is cleaned on its own and the marker put back.
@@ -92,6 +119,7 @@ def sanitize_html(html: str) -> str:
             attributes=ATTRIBUTES,
             allowed_classes=CLASSES,
             url_schemes=URL_SCHEMES,
+            attribute_filter=_keep_attribute,
             link_rel="noopener noreferrer nofollow",
             strip_comments=True,
         ).strip()

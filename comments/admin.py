@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from blog.models import Post
 from comments.models import Comment
 from comments.services import moderate
+from inpud.params import parse_id
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -57,10 +58,10 @@ class PostFilter(admin.SimpleListFilter):
         value = self.value()
         if not value:
             return queryset
-        if not (value.isdigit() and len(value) < 19):
+        if (post_id := parse_id(value)) is None:
             return queryset.none()
         return queryset.filter(
-            content_type=ContentType.objects.get_for_model(Post), object_id=value
+            content_type=ContentType.objects.get_for_model(Post), object_id=post_id
         )
 
 

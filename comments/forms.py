@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from comments.models import Comment
 from comments.services import can_reply_to
+from inpud.params import parse_id
 
 ALLOWED_IN_TEXT = {"\n", "\t"}
 
@@ -100,9 +101,9 @@ class CommentForm(forms.Form):
         if not raw:
             return cleaned
         parent = None
-        raw = str(raw)
-        if raw.isascii() and raw.isdigit() and len(raw) < 19:  # fits a bigint
-            parent = Comment.objects.approved().for_object(self.target).filter(pk=raw).first()
+        if (parent_id := parse_id(raw)) is not None:
+            comments = Comment.objects.approved().for_object(self.target)
+            parent = comments.filter(pk=parent_id).first()
         if parent is None:
             error = _(
                 "The comment you are replying to is not available: it may have been removed. "

@@ -17,6 +17,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from blog.models import Author, Category, Post
+from inpud.params import parse_id
 from wordpress.models import ImportedObject
 
 Kind = ImportedObject.Kind
@@ -30,33 +31,36 @@ def _target(kind, wp_id, queryset):
 
 def find_redirect(name, value):
     """The new address for one old query parameter, or None."""
+    if "\x00" in value:  # PostgreSQL refuses NUL in text, so nothing could match it
+        return None
     if name == "tag":
         # The tag's WordPress slug (kept in the mapping) or, for tags made here, its own slug.
         mapped = ImportedObject.objects.filter(kind=Kind.TAG, guid=value).values("object_id")
         tag = Tag.objects.filter(Q(pk__in=mapped) | Q(slug=value)).first()
         return reverse("blog:tag-detail", kwargs={"slug": tag.slug}) if tag else None
-    if not value.isdigit() or len(value) > 18:
+    wp_id = parse_id(value)
+    if wp_id is None:
         return None
     if name == "p":
-        post = _target(Kind.POST, value, Post.objects.published())
+        post = _target(Kind.POST, wp_id, Post.objects.published())
         return post.get_absolute_url() if post else None
     if name == "cat":
-        category = _target(Kind.CATEGORY, value, Category.objects.all())
+        category = _target(Kind.CATEGORY, wp_id, Category.objects.all())
         return category.get_absolute_url() if category else None
     if name == "author":
-        author = _target(Kind.AUTHOR, value, Author.objects.all())
+        author = _target(Kind.AUTHOR, wp_id, Author.objects.all())
         return author.get_absolute_url() if author else None
     if name == "attachment_id":
-        mapping = ImportedObject.objects.filter(kind=Kind.ATTACHMENT, wp_id=value).first()
+        mapping = ImportedObject.objects.filter(kind=Kind.ATTACHMENT, wp_id=wp_id).first()
         if mapping and mapping.file:
             return default_storage.url(mapping.file)
         return None
-    return _page_redirect(value)
+    return _page_redirect(wp_id)
 
 
-def _page_redirect(value):
+def _page_redirect(wp_id):
     """Pages are not imported: follow the redirect staff add for the page's old address."""
-    old_paths = ImportedObject.objects.filter(kind=Kind.PAGE, wp_id=value).values("old_path")
+    old_paths = ImportedObject.objects.filter(kind=Kind.PAGE, wp_id=wp_id).values("old_path")
     redirect = (
         Redirect.objects.filter(site_id=settings.SITE_ID, old_path__in=old_paths)
         .exclude(new_path="")

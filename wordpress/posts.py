@@ -22,7 +22,7 @@ from taggit.models import TaggedItem
 
 from blog import sanitize
 from blog.models import Post, search_vector_expression
-from blog.sanitize import sanitize_html
+from blog.sanitize import foreign_images, sanitize_html
 from wordpress.content import convert_body, plain_text
 from wordpress.media import rewrite_upload_urls, uploads_pattern
 from wordpress.models import ImportedObject
@@ -122,6 +122,12 @@ class PostBatch:
             if missing:
                 files = ", ".join(sorted(set(missing)))
                 warn(f"Post {slug!r} links to files not found in --media-dir: {files}")
+        if foreign := foreign_images(body):
+            sources = ", ".join(sorted(set(foreign)))
+            warn(
+                f"Post {slug!r} shows images from other sites; their addresses were dropped: "
+                f"{sources}"
+            )
         body = sanitize_html(body)
         categories = sorted(
             {

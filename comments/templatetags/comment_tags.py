@@ -5,6 +5,7 @@ from comments.forms import CommentForm
 from comments.models import Comment
 from comments.rendering import render_body
 from comments.services import can_reply_to, comments_are_open
+from inpud.params import parse_id
 
 register = template.Library()
 
@@ -61,15 +62,14 @@ def comment_section(context, post):
     replying_to = None
     if is_open:
         if form is None:
-            reply_id = request.GET.get("replytocom", "") if request else ""
-            node = nodes.get(int(reply_id)) if reply_id.isdigit() and len(reply_id) < 19 else None
+            node = nodes.get(parse_id(request.GET.get("replytocom")) if request else None)
             if node and node.can_reply:
                 replying_to = node.comment
             form = CommentForm(
                 target=post, initial={"parent": replying_to.pk if replying_to else ""}
             )
         else:
-            node = nodes.get(_as_int(form["parent"].value()))
+            node = nodes.get(parse_id(form["parent"].value()))
             replying_to = node.comment if node and node.can_reply else None
     return {
         "post": post,
@@ -80,11 +80,6 @@ def comment_section(context, post):
         "replying_to": replying_to,
         "retention_days": settings.COMMENTS_METADATA_RETENTION_DAYS,
     }
-
-
-def _as_int(value):
-    value = str(value or "")
-    return int(value) if value.isdigit() and len(value) < 19 else None
 
 
 @register.inclusion_tag("comments/admin/_pending_notice.html", takes_context=True)

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "inpud.middleware.MethodNotAllowedPageMiddleware",
+    "inpud.middleware.AdminBadQueryMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
 
@@ -170,6 +172,8 @@ IP_HASH_SALT = env("IP_HASH_SALT", SECRET_KEY)
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
 LOGIN_URL = "admin:login"
+# Where a login goes when its "next" is missing or points elsewhere (refused as unsafe).
+LOGIN_REDIRECT_URL = "admin:index"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

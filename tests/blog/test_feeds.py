@@ -282,3 +282,13 @@ def test_feed_of_an_empty_category_is_valid_and_empty(client, suffix):
     _, feed = fetch(client, f"/category/empty/{suffix}")
     assert feed.entries == []
     assert feed.feed.get("subtitle") == "Nothing yet."
+
+
+@pytest.mark.parametrize("suffix", ["feed/", "feed/atom/"])
+def test_feed_description_is_plain_text_in_rss_and_atom(client, suffix):
+    """RSS readers render a channel <description> as HTML: markup in it is text, not tags."""
+    make_category(slug="rights", description='Drugs & rights <script>alert("x")</script>')
+    response, feed = fetch(client, f"/category/rights/{suffix}")
+    assert "<script" not in response.content.decode()
+    # feedparser sanitises HTML as readers do: a real <script> element would vanish whole.
+    assert "alert" in feed.feed.subtitle

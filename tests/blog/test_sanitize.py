@@ -1,6 +1,7 @@
 """Rich text keeps the allowlisted markup and loses everything that can run or track."""
 
 import pytest
+from django.conf import settings
 
 from blog.models import Post
 from blog.sanitize import sanitize_html
@@ -41,6 +42,12 @@ REMOVED = {
     ),
     "plain comment": ("<p>a</p><!-- tracking --><p>b</p>", "<p>a</p><p>b</p>"),
     "unknown class": ('<p class="evil">Hi</p>', "<p>Hi</p>"),
+    # Readers' browsers and feed readers would ask the other host for it (a tracking pixel).
+    "image from another host": (
+        '<img src="https://tracker.example/p.gif" alt="a">',
+        '<img alt="a">',
+    ),
+    "protocol-relative image": ('<img src="//tracker.example/p.gif" alt="a">', '<img alt="a">'),
 }
 
 KEPT = [
@@ -55,6 +62,7 @@ KEPT = [
     '<figure class="table"><table><thead><tr><th scope="col">Year</th></tr></thead>'
     "<tbody><tr><td>2014</td></tr></tbody></table></figure>",
     "<p>Intro</p><!--more--><p>Rest</p>",
+    f'<p><img src="{settings.SITE_URL}/media/a.jpg" alt="ours, absolute"></p>',
 ]
 
 

@@ -173,7 +173,7 @@ def test_reply_to_an_unapproved_comment_is_refused(client, status):
     assert Comment.objects.count() == 1
 
 
-@pytest.mark.parametrize("parent", ["abc", "-1", "0", "99999999", "9" * 30, "1.5", "١٢"])
+@pytest.mark.parametrize("parent", ["abc", "-1", "0", "99999999", "9" * 30, "1.5", "١٢", "²"])
 def test_nonsense_parent_is_a_form_error(client, parent):
     post = make_post()
     response = client.post(submit_url(post), form_data(parent=parent))

@@ -47,7 +47,13 @@ def test_post_redirect_is_one_query(site, client, django_assert_num_queries):
         assert client.get("/?p=101").status_code == 301
 
 
-@pytest.mark.parametrize("query", ["p=103", "p=104", "p=108", "p=99999", "p=abc", "cat=999"])
+# "%C2%B2" is "²", which str.isdigit() accepts and int() refuses; NUL cannot be queried.
+@pytest.mark.parametrize(
+    "query",
+    ["p=103", "p=104", "p=108", "p=99999", "p=abc", "cat=999"]
+    + [f"{name}=%C2%B2" for name in ("p", "cat", "page_id", "author", "attachment_id")]
+    + ["cat=%D9%A3", "tag=%00", "tag=naloxone%00"],
+)
 def test_unknown_or_unpublished_targets_get_a_helpful_404(site, client, query):
     response = client.get(f"/?{query}")
     assert response.status_code == 404
