@@ -20,6 +20,7 @@ from reversion.models import Version
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
+from blog import kept_image
 from blog.models import Author, Category, Post
 from blog.revisions import diff_lines
 from blog.services import MISSING_PROFILE, author_profile_for, can_make_author_profile
@@ -133,6 +134,10 @@ class PostAdminForm(forms.ModelForm):
     featured_image_credit_url = forms.URLField(
         label=_("Image credit link"), required=False, assume_scheme="https"
     )
+    # The featured image uploaded with a submission that failed (see blog/kept_image.py).
+    kept_featured_image = forms.CharField(
+        label=_("featured image"), required=False, widget=forms.HiddenInput
+    )
     # Set per request by PostAdmin.get_form.
     current_user = None
     can_add_tags = False
@@ -156,6 +161,32 @@ class PostAdminForm(forms.ModelForm):
             "tags",
             "allow_comments",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound and "featured_image" in self.fields:
+            self._keep_featured_image()
+
+    def _keep_featured_image(self):
+        key, token_key = self.add_prefix("featured_image"), self.add_prefix("kept_featured_image")
+        if self.data.get(f"{key}-clear"):
+            return  # "Clear" ticked: the editor wants no image (or chose one too, an error)
+        upload = self.files.get(key)
+        if upload:
+            kept = kept_image.store(upload, self.instance, "featured_image")
+        else:
+            kept = kept_image.unsign(self.data.get(token_key), self.instance, "featured_image")
+        if not kept:
+            return
+        # From here on the stored file is the field's current value, as if it had been
+        # saved before: the widget shows it ("Currently: …") and the field returns it.
+        files = self.files.copy()
+        files.pop(key, None)
+        self.files = files
+        data = self.data.copy()
+        data[token_key] = kept_image.sign(kept.name)
+        self.data = data
+        self.initial["featured_image"] = kept
 
     def clean_new_tags(self):
         names = _split_tag_names(self.cleaned_data.get("new_tags"))
@@ -212,6 +243,7 @@ class PostAdmin(VersionAdmin):
                     "featured_image_alt",
                     "featured_image_credit",
                     "featured_image_credit_url",
+                    "kept_featured_image",
                 ]
             },
         ),

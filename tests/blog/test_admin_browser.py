@@ -13,7 +13,12 @@ from blog.models import Post
 from tests.blog.factories import make_author, make_category
 from tests.blog.staff import gps_exif, image_bytes, make_staff
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    # serialized_rollback: the flush after each test also removes the role groups that a
+    # migration made; this puts them back for the next test.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PASSWORD = "a-long-test-password"
 TITLE = "Naloxone in every pocket"
@@ -152,3 +157,30 @@ def test_editor_publishes_a_post_with_images_that_readers_then_see(
     assert "/media/uploads/" in entry.content[0].value
     assert {"Europe", "naloxone"} <= {tag.term for tag in entry.tags}
     assert entry.enclosures[0].href.endswith(post.featured_image.url)
+
+
+def test_an_editor_who_forgets_the_alt_text_keeps_the_image_and_the_text(newsroom, browser_page):
+    page = browser_page
+    log_in(page)
+    page.goto("/admin/blog/post/add/")
+    page.get_by_label("Title").press_sequentially("Forgot the alt text")
+    page.locator(".ck-editor__editable").click()
+    page.keyboard.type("Written before the error.")
+    page.locator("#id_featured_image").set_input_files(newsroom["cover"])
+    page.get_by_label("Status").select_option(label="Published")
+    page.get_by_role("button", name="Save", exact=True).click()
+
+    expect(page.locator(".errornote")).to_be_visible()
+    expect(page.locator(".field-featured_image_alt .errorlist")).to_contain_text(
+        "Describe the featured image"
+    )
+    expect(page.locator(".ck-editor__editable")).to_contain_text("Written before the error.")
+    expect(page.locator(".field-featured_image")).to_contain_text("Currently:")
+
+    page.get_by_label("Featured image description (alt text)").fill("A naloxone kit")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    post = Post.objects.get(slug="forgot-the-alt-text")
+    assert post.status == Post.Status.PUBLISHED
+    assert post.featured_image and post.featured_renditions
+    assert "Written before the error." in post.body
