@@ -1,5 +1,6 @@
 """The post, category and author admin for editors."""
 
+import json
 import re
 from datetime import timedelta
 
@@ -8,6 +9,7 @@ from django.contrib.messages import get_messages
 from django.utils import timezone
 
 from blog.models import Category, Post
+from blog.validators import ALLOWED_FORMATS
 from tests.blog.factories import make_author, make_category, make_post
 from tests.blog.staff import make_staff, post_form_data, uploaded_image
 
@@ -174,6 +176,13 @@ def test_body_editor_uses_the_validated_upload_url(editor_client):
     html = editor_client.get(ADD_URL).text
     assert "/ckeditor5/image_upload/" in html
     assert "django_ckeditor_5/dist/bundle.js" in html
+
+
+def test_body_editor_offers_only_the_image_formats_the_upload_accepts(editor_client):
+    html = editor_client.get(ADD_URL).text
+    script = re.search(r'<script id="id_body_script" type="application/json">(.*?)</script>', html)
+    config = json.loads(script.group(1))
+    assert set(config["image"]["upload"]["types"]) == {f.lower() for f in ALLOWED_FORMATS}
 
 
 # Categories

@@ -82,8 +82,11 @@ def write_post(page, files):
     body.click()
     page.keyboard.type("Peer workers hand out naloxone kits across the city.")
     page.keyboard.press("Enter")
-    # CKEditor's "Upload image from computer" button opens this hidden file input.
-    page.locator(".ck-toolbar input[type=file]").set_input_files(files["body"])
+    # CKEditor's "Upload image from computer" button opens this hidden file input; it
+    # offers only the formats the server accepts.
+    chooser = page.locator(".ck-toolbar input[type=file]")
+    expect(chooser).to_have_attribute("accept", "image/jpeg,image/png,image/gif,image/webp")
+    chooser.set_input_files(files["body"])
     uploaded = body.locator("img[src^='/media/uploads/']")
     expect(uploaded).to_be_visible()
     # The new image is selected, with its own toolbar: describe it for screen readers.
