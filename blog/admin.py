@@ -159,6 +159,7 @@ class PostAdminForm(forms.ModelForm):
             "featured_image_credit_url",
             "categories",
             "tags",
+            "campaign",
             "allow_comments",
         ]
 
@@ -247,7 +248,7 @@ class PostAdmin(VersionAdmin):
                 ]
             },
         ),
-        (_("Categories and tags"), {"fields": ["categories", "tags", "new_tags"]}),
+        (_("Categories and tags"), {"fields": ["categories", "tags", "new_tags", "campaign"]}),
         (_("Comments"), {"fields": ["allow_comments"]}),
     ]
 

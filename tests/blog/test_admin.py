@@ -12,6 +12,7 @@ from blog.models import Category, Post
 from blog.validators import ALLOWED_FORMATS
 from tests.blog.factories import make_author, make_category, make_post
 from tests.blog.staff import make_staff, post_form_data, uploaded_image
+from tests.campaigns.factories import make_campaign
 
 pytestmark = pytest.mark.django_db
 
@@ -183,6 +184,17 @@ def test_body_editor_offers_only_the_image_formats_the_upload_accepts(editor_cli
     script = re.search(r'<script id="id_body_script" type="application/json">(.*?)</script>', html)
     config = json.loads(script.group(1))
     assert set(config["image"]["upload"]["types"]) == {f.lower() for f in ALLOWED_FORMATS}
+
+
+def test_editor_links_a_post_to_a_campaign(editor_client, client):
+    campaign = make_campaign(title="Drug User Peace Initiative", slug="dupi")
+    html = editor_client.get(ADD_URL).text
+    assert re.search(r'<select name="campaign"[^>]* id="id_campaign"', html)
+    data = post_form_data(status="published", campaign=str(campaign.pk))
+    assert editor_client.post(ADD_URL, data).status_code == 302
+    post = Post.objects.get()
+    assert post.campaign == campaign
+    assert "Campaign: Drug User Peace Initiative" in client.get(post.get_absolute_url()).text
 
 
 # Categories
