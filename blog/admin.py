@@ -1,3 +1,5 @@
+from html.parser import HTMLParser
+
 import reversion
 from django import forms
 from django.contrib import admin
@@ -120,6 +122,25 @@ class CategoryAdmin(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class _ImagesWithoutAlt(HTMLParser):
+    """Counts <img> tags with no alt attribute (alt="" marks a decorative image: fine)."""
+
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img" and "alt" not in dict(attrs):
+            self.count += 1
+
+
+def images_without_alt(html):
+    parser = _ImagesWithoutAlt()
+    parser.feed(html or "")
+    parser.close()
+    return parser.count
+
+
 def _split_tag_names(value):
     return [name.strip() for name in (value or "").split(",") if name.strip()]
 
@@ -188,6 +209,27 @@ class PostAdminForm(forms.ModelForm):
         data[token_key] = kept_image.sign(kept.name)
         self.data = data
         self.initial["featured_image"] = kept
+
+    def clean_body(self):
+        # CKEditor inserts an uploaded image without a description; screen readers would
+        # read out its file name. Checked here, not in the model, so imports still load.
+        body = self.cleaned_data.get("body")
+        missing = images_without_alt(body)
+        if missing:
+            raise ValidationError(
+                ngettext(
+                    "%(count)d image in the body has no description for people who cannot "
+                    "see it. Click the image, then the “Change image text alternative” "
+                    "button in the small toolbar that appears, and describe it.",
+                    "%(count)d images in the body have no description for people who cannot "
+                    "see them. Click each image, then the “Change image text alternative” "
+                    "button in the small toolbar that appears, and describe it.",
+                    missing,
+                ),
+                code="body_image_alt",
+                params={"count": missing},
+            )
+        return body
 
     def clean_new_tags(self):
         names = _split_tag_names(self.cleaned_data.get("new_tags"))

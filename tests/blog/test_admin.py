@@ -165,6 +165,23 @@ def test_featured_image_needs_alt_text(editor_client):
     assert not Post.objects.exists()
 
 
+def test_images_in_the_body_need_a_description(editor_client):
+    body = '<p>Kits.</p><figure class="image"><img src="/media/uploads/kit.jpg"></figure>'
+    response = editor_client.post(ADD_URL, post_form_data(body=body))
+    assert response.status_code == 200
+    assert "1 image in the body has no description" in response.text
+    assert "Change image text alternative" in response.text
+    assert re.search(r'aria-describedby="[^"]*id_body_error"', response.text)
+    assert "/media/uploads/kit.jpg" in response.text  # what was written is still there
+    assert not Post.objects.exists()
+
+
+def test_body_images_with_a_description_or_marked_decorative_are_saved(editor_client):
+    body = '<img src="/media/a.jpg" alt="Volunteers at a stall"><img src="/media/line.png" alt="">'
+    assert editor_client.post(ADD_URL, post_form_data(body=body)).status_code == 302
+    assert 'alt="Volunteers at a stall"' in Post.objects.get().body
+
+
 def test_post_with_image_and_alt_is_saved(editor_client):
     data = post_form_data(featured_image=uploaded_image(), featured_image_alt="A protest banner")
     assert editor_client.post(ADD_URL, data).status_code == 302
