@@ -1,3 +1,5 @@
+from html.parser import HTMLParser
+
 import reversion
 from django import forms
 from django.contrib import admin
@@ -20,6 +22,7 @@ from reversion.models import Version
 from taggit.admin import TagAdmin as TaggitTagAdmin
 from taggit.models import Tag
 
+from blog import kept_image
 from blog.models import Author, Category, Post
 from blog.navigation import CategoryTree
 from blog.revisions import diff_lines
@@ -110,6 +113,25 @@ class CategoryAdmin(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class _ImagesWithoutAlt(HTMLParser):
+    """Counts <img> tags with no alt attribute (alt="" marks a decorative image: fine)."""
+
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img" and "alt" not in dict(attrs):
+            self.count += 1
+
+
+def images_without_alt(html):
+    parser = _ImagesWithoutAlt()
+    parser.feed(html or "")
+    parser.close()
+    return parser.count
+
+
 def _split_tag_names(value):
     return [name.strip() for name in (value or "").split(",") if name.strip()]
 
@@ -123,6 +145,10 @@ class PostAdminForm(forms.ModelForm):
     )
     featured_image_credit_url = forms.URLField(
         label=_("Image credit link"), required=False, assume_scheme="https"
+    )
+    # The featured image uploaded with a submission that failed (see blog/kept_image.py).
+    kept_featured_image = forms.CharField(
+        label=_("featured image"), required=False, widget=forms.HiddenInput
     )
     # Set per request by PostAdmin.get_form.
     current_user = None
@@ -145,8 +171,56 @@ class PostAdminForm(forms.ModelForm):
             "featured_image_credit_url",
             "categories",
             "tags",
+            "campaign",
             "allow_comments",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound and "featured_image" in self.fields:
+            self._keep_featured_image()
+
+    def _keep_featured_image(self):
+        key, token_key = self.add_prefix("featured_image"), self.add_prefix("kept_featured_image")
+        if self.data.get(f"{key}-clear"):
+            return  # "Clear" ticked: the editor wants no image (or chose one too, an error)
+        upload = self.files.get(key)
+        if upload:
+            kept = kept_image.store(upload, self.instance, "featured_image")
+        else:
+            kept = kept_image.unsign(self.data.get(token_key), self.instance, "featured_image")
+        if not kept:
+            return
+        # From here on the stored file is the field's current value, as if it had been
+        # saved before: the widget shows it ("Currently: …") and the field returns it.
+        files = self.files.copy()
+        files.pop(key, None)
+        self.files = files
+        data = self.data.copy()
+        data[token_key] = kept_image.sign(kept.name)
+        self.data = data
+        self.initial["featured_image"] = kept
+
+    def clean_body(self):
+        # CKEditor inserts an uploaded image without a description; screen readers would
+        # read out its file name. Checked here, not in the model, so imports still load.
+        body = self.cleaned_data.get("body")
+        missing = images_without_alt(body)
+        if missing:
+            raise ValidationError(
+                ngettext(
+                    "%(count)d image in the body has no description for people who cannot "
+                    "see it. Click the image, then the “Change image text alternative” "
+                    "button in the small toolbar that appears, and describe it.",
+                    "%(count)d images in the body have no description for people who cannot "
+                    "see them. Click each image, then the “Change image text alternative” "
+                    "button in the small toolbar that appears, and describe it.",
+                    missing,
+                ),
+                code="body_image_alt",
+                params={"count": missing},
+            )
+        return body
 
     def clean_new_tags(self):
         names = _split_tag_names(self.cleaned_data.get("new_tags"))
@@ -203,10 +277,11 @@ class PostAdmin(VersionAdmin):
                     "featured_image_alt",
                     "featured_image_credit",
                     "featured_image_credit_url",
+                    "kept_featured_image",
                 ]
             },
         ),
-        (_("Categories and tags"), {"fields": ["categories", "tags", "new_tags"]}),
+        (_("Categories and tags"), {"fields": ["categories", "tags", "new_tags", "campaign"]}),
         (_("Comments"), {"fields": ["allow_comments"]}),
     ]
 

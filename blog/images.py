@@ -127,12 +127,13 @@ def strip_new_upload(field_file):
     field_file.save(f"{stem}.{extension}", content, save=False)
 
 
-def strip_metadata(file):
+def strip_metadata(file, max_width=None):
     """Re-encode an uploaded image without EXIF, XMP or comments; return (content, extension).
 
     Photos carry GPS positions and camera serial numbers in EXIF. For people who use drugs
     a location leak can be dangerous, so nothing of it is kept; the orientation is applied to
-    the pixels first so the picture still shows the right way up.
+    the pixels first so the picture still shows the right way up. With ``max_width``, wider
+    still images are scaled down (animated GIFs are left as they are).
     """
     file.seek(0)
     with Image.open(file) as opened:
@@ -152,6 +153,9 @@ def strip_metadata(file):
             image = ImageOps.exif_transpose(opened)
             image.load()
             options = {}
+            if max_width and image.width > max_width:
+                height = max(1, round(image.height * max_width / image.width))
+                image = image.resize((max_width, height), Image.Resampling.LANCZOS)
     transparency = image.info.get("transparency")
     image.info = {}
     if transparency is not None and image_format in ("PNG", "GIF"):

@@ -1,5 +1,6 @@
-"""CKEditor's image upload, replacing django-ckeditor-5's view: staff only, validated, and
-re-encoded so no EXIF (GPS position, camera serial) reaches the public site."""
+"""CKEditor's image upload, replacing django-ckeditor-5's view: staff only, validated,
+re-encoded so no EXIF (GPS position, camera serial) reaches the public site, and no wider
+than readers need."""
 
 import posixpath
 
@@ -11,8 +12,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from blog.images import RENDITION_ERRORS, strip_metadata
+from blog.images import RENDITION_ERRORS, WIDTHS, strip_metadata
 from blog.validators import validate_image_file
+
+# Images in post bodies are served as uploaded (no renditions), so a phone photo is scaled
+# down to the widest featured-image rendition: sharp on any screen, a fraction of the bytes.
+BODY_IMAGE_MAX_WIDTH = max(WIDTHS)
 
 
 def _error(message, status):
@@ -29,7 +34,7 @@ def upload_image(request):
         return _error(_("Choose an image to upload."), 400)
     try:
         validate_image_file(upload)
-        content, extension = strip_metadata(upload)
+        content, extension = strip_metadata(upload, max_width=BODY_IMAGE_MAX_WIDTH)
     except ValidationError as exc:
         return _error(" ".join(exc.messages), 400)
     except RENDITION_ERRORS:

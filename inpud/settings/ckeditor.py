@@ -53,6 +53,9 @@ CKEDITOR_5_CONFIGS = {
             ]
         },
         "image": {
+            # What the file chooser offers: only what blog.validators accepts. CKEditor's
+            # default also offers BMP and TIFF, which the upload view then refuses.
+            "upload": {"types": ["jpeg", "png", "gif", "webp"]},
             "toolbar": [
                 "imageTextAlternative",
                 "toggleImageCaption",

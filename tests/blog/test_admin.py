@@ -1,5 +1,6 @@
 """The post, category and author admin for editors."""
 
+import json
 import re
 from datetime import timedelta
 
@@ -8,8 +9,10 @@ from django.contrib.messages import get_messages
 from django.utils import timezone
 
 from blog.models import Category, Post
+from blog.validators import ALLOWED_FORMATS
 from tests.blog.factories import make_author, make_category, make_post
 from tests.blog.staff import make_staff, post_form_data, uploaded_image
+from tests.campaigns.factories import make_campaign
 
 pytestmark = pytest.mark.django_db
 
@@ -162,6 +165,23 @@ def test_featured_image_needs_alt_text(editor_client):
     assert not Post.objects.exists()
 
 
+def test_images_in_the_body_need_a_description(editor_client):
+    body = '<p>Kits.</p><figure class="image"><img src="/media/uploads/kit.jpg"></figure>'
+    response = editor_client.post(ADD_URL, post_form_data(body=body))
+    assert response.status_code == 200
+    assert "1 image in the body has no description" in response.text
+    assert "Change image text alternative" in response.text
+    assert re.search(r'aria-describedby="[^"]*id_body_error"', response.text)
+    assert "/media/uploads/kit.jpg" in response.text  # what was written is still there
+    assert not Post.objects.exists()
+
+
+def test_body_images_with_a_description_or_marked_decorative_are_saved(editor_client):
+    body = '<img src="/media/a.jpg" alt="Volunteers at a stall"><img src="/media/line.png" alt="">'
+    assert editor_client.post(ADD_URL, post_form_data(body=body)).status_code == 302
+    assert 'alt="Volunteers at a stall"' in Post.objects.get().body
+
+
 def test_post_with_image_and_alt_is_saved(editor_client):
     data = post_form_data(featured_image=uploaded_image(), featured_image_alt="A protest banner")
     assert editor_client.post(ADD_URL, data).status_code == 302
@@ -174,6 +194,24 @@ def test_body_editor_uses_the_validated_upload_url(editor_client):
     html = editor_client.get(ADD_URL).text
     assert "/ckeditor5/image_upload/" in html
     assert "django_ckeditor_5/dist/bundle.js" in html
+
+
+def test_body_editor_offers_only_the_image_formats_the_upload_accepts(editor_client):
+    html = editor_client.get(ADD_URL).text
+    script = re.search(r'<script id="id_body_script" type="application/json">(.*?)</script>', html)
+    config = json.loads(script.group(1))
+    assert set(config["image"]["upload"]["types"]) == {f.lower() for f in ALLOWED_FORMATS}
+
+
+def test_editor_links_a_post_to_a_campaign(editor_client, client):
+    campaign = make_campaign(title="Drug User Peace Initiative", slug="dupi")
+    html = editor_client.get(ADD_URL).text
+    assert re.search(r'<select name="campaign"[^>]* id="id_campaign"', html)
+    data = post_form_data(status="published", campaign=str(campaign.pk))
+    assert editor_client.post(ADD_URL, data).status_code == 302
+    post = Post.objects.get()
+    assert post.campaign == campaign
+    assert "Campaign: Drug User Peace Initiative" in client.get(post.get_absolute_url()).text
 
 
 # Categories

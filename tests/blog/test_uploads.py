@@ -177,3 +177,25 @@ def test_upload_size_of_a_real_photo_shrinks_after_stripping(staff_client):
     response = staff_client.post(UPLOAD_URL, {"upload": photo})
     name = response.json()["url"].removeprefix("/media/")
     assert default_storage.size(name) < len(raw)
+
+
+def test_wide_photo_in_a_post_body_is_scaled_down_for_readers(staff_client):
+    # A phone photo would otherwise reach readers on poor connections at several megabytes.
+    response = staff_client.post(UPLOAD_URL, {"upload": uploaded_image(size=(4032, 3024))})
+    image = stored(response.json()["url"])
+    assert image.size == (1600, 1200)
+
+
+def test_narrow_and_portrait_images_keep_their_size(staff_client):
+    for size in ((800, 600), (1200, 2400)):
+        response = staff_client.post(UPLOAD_URL, {"upload": uploaded_image(size=size)})
+        assert stored(response.json()["url"]).size == size
+
+
+def test_wide_transparent_png_stays_transparent_when_scaled(staff_client):
+    upload = uploaded_image(
+        "logo.png", fmt="PNG", mode="RGBA", size=(2000, 500), color=(0, 0, 0, 0)
+    )
+    image = stored(staff_client.post(UPLOAD_URL, {"upload": upload}).json()["url"])
+    assert image.size == (1600, 400)
+    assert image.mode == "RGBA" and image.getpixel((10, 10))[3] == 0
