@@ -102,6 +102,7 @@ POSTS = [
             "<p>INPUD has launched the Drug User Peace Initiative: four linked documents, "
             "introduced by a foreword and an executive summary, that set out the harms of "
             "the war on drugs from the point of view of the people it targets.</p>"
+            "<!--more-->"
             "<ol><li>Human Rights Violations of People who Use Drugs</li>"
             "<li>Stigmatising People who Use Drugs</li>"
             "<li>A War on the Health of People who Use Drugs</li>"

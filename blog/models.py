@@ -234,7 +234,7 @@ class Post(models.Model):
         ),
     )
     body = CKEditor5Field(_("body"), blank=True, config_name="default")
-    body_text = models.TextField(editable=False, blank=True)
+    body_text = models.TextField(_("body as plain text"), editable=False, blank=True)
     featured_image = models.ImageField(
         _("featured image"),
         upload_to="posts/%Y/%m/",
@@ -256,7 +256,9 @@ class Post(models.Model):
         _("image credit"), max_length=200, blank=True, help_text=_("e.g. the artist's name.")
     )
     featured_image_credit_url = models.URLField(_("image credit link"), blank=True)
-    featured_renditions = models.JSONField(default=list, blank=True, editable=False)
+    featured_renditions = models.JSONField(
+        _("featured image renditions"), default=list, blank=True, editable=False
+    )
     categories = models.ManyToManyField(
         Category, related_name="posts", blank=True, verbose_name=_("categories")
     )
@@ -265,7 +267,7 @@ class Post(models.Model):
         _("sticky"), default=False, help_text=_("Keep this post at the top of the home page.")
     )
     allow_comments = models.BooleanField(_("allow comments"), default=True)
-    search_vector = SearchVectorField(null=True, editable=False)
+    search_vector = SearchVectorField(_("search index"), null=True, editable=False)
     comments = GenericRelation("comments.Comment", related_query_name="post")
     campaign = models.ForeignKey(
         "campaigns.Campaign",

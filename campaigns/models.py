@@ -17,6 +17,10 @@ from campaigns.validators import (
     validate_pdf,
 )
 
+# Django's language names are marked with gettext_noop: translate them when shown, so staff
+# see them in their own language (Django's catalogues already hold every translation).
+LANGUAGE_CHOICES = [(code, _(name)) for code, name in global_settings.LANGUAGES]
+
 
 def _accepting_signups_q(now):
     return (
@@ -87,7 +91,9 @@ class Campaign(models.Model):
         blank=True,
         help_text=_("Describe the image for people who cannot see it. Required with an image."),
     )
-    hero_renditions = models.JSONField(default=list, blank=True, editable=False)
+    hero_renditions = models.JSONField(
+        _("hero image renditions"), default=list, blank=True, editable=False
+    )
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -269,7 +275,7 @@ class CampaignDocument(models.Model):
     )
     file_size = models.PositiveBigIntegerField(_("file size"), null=True, editable=False)
     language = models.CharField(
-        _("language"), max_length=10, choices=global_settings.LANGUAGES, default="en"
+        _("language"), max_length=10, choices=LANGUAGE_CHOICES, default="en"
     )
     published_on = models.DateField(
         _("publish date"),

@@ -36,8 +36,10 @@ class Comment(models.Model):
         SPAM = "spam", _("Spam")
         REMOVED = "removed", _("Removed")
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("content type")
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
     content_object = GenericForeignKey("content_type", "object_id")
     parent = models.ForeignKey(
         "self",
@@ -47,7 +49,7 @@ class Comment(models.Model):
         related_name="replies",
         verbose_name=_("in reply to"),
     )
-    depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    depth = models.PositiveSmallIntegerField(_("reply depth"), default=0, editable=False)
     author_name = models.CharField(_("name"), max_length=100)
     author_email = models.EmailField(_("email"), max_length=254)
     author_url = models.URLField(_("website"), max_length=200, blank=True)
@@ -66,12 +68,16 @@ class Comment(models.Model):
         verbose_name=_("moderated by"),
     )
     # A salted hash of the sender's IP: enough to rate-limit, never the address itself.
-    ip_hash = models.CharField(max_length=64, blank=True, editable=False)
-    user_agent = models.CharField(max_length=200, blank=True, editable=False)
+    ip_hash = models.CharField(
+        _("scrambled internet address"), max_length=64, blank=True, editable=False
+    )
+    user_agent = models.CharField(_("browser"), max_length=200, blank=True, editable=False)
     # Hash of (object, parent, email, body) set by the submission form; unique, so the same
     # comment sent twice (a double click, two tabs) can never be stored twice. Rows created
     # elsewhere (the WordPress import, the shell) leave it empty and are not checked.
-    fingerprint = models.CharField(max_length=64, null=True, blank=True, editable=False)
+    fingerprint = models.CharField(
+        _("fingerprint"), max_length=64, null=True, blank=True, editable=False
+    )
 
     objects = CommentQuerySet.as_manager()
 

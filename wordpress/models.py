@@ -22,15 +22,21 @@ class ImportedObject(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     wp_id = models.PositiveBigIntegerField(_("WordPress ID"))
     guid = models.CharField(_("WordPress GUID"), max_length=500, blank=True)
-    content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    content_type = models.ForeignKey(
+        ContentType,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        verbose_name=_("content type"),
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"), null=True, blank=True)
     content_object = GenericForeignKey("content_type", "object_id")
     # The object's address on the old site (pages), so staff can add a redirect for it.
     old_path = models.CharField(_("old address"), max_length=500, blank=True)
     # For attachments: the copied file's name in media storage ("" when the file was missing).
     file = models.CharField(_("stored file"), max_length=255, blank=True)
     # A hash of what the import wrote: an unchanged export is skipped without touching rows.
-    content_hash = models.CharField(max_length=64, editable=False)
+    content_hash = models.CharField(_("content hash"), max_length=64, editable=False)
     imported_at = models.DateTimeField(_("last imported"), auto_now=True)
 
     class Meta:

@@ -7,6 +7,7 @@
 from pathlib import Path
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -117,7 +118,14 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = env("LANGUAGE_CODE", "en")
-LANGUAGES = [("en", _("English")), ("es", _("Spanish")), ("fr", _("French")), ("ru", _("Russian"))]
+# The languages the site is translated into (comma-separated codes, LANGUAGE_CODE by default).
+# The browser's Accept-Language chooses among them. List a language only once its catalogue
+# (locale/<code>/LC_MESSAGES/django.po) is translated: otherwise Django's own catalogue gives
+# its dates and form errors in that language inside English pages marked lang="<code>".
+LANGUAGES = [(code, code) for code in env_list("LANGUAGES", LANGUAGE_CODE)]
+if unknown := [code for code, _name in LANGUAGES if code not in LANG_INFO]:
+    raise ImproperlyConfigured(f"LANGUAGES: unknown language codes {unknown}")
+LANGUAGES = [(code, _(LANG_INFO[code]["name"])) for code, _name in LANGUAGES]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # English dates as "17 January 2015" (inpud/formats/en/formats.py).
 FORMAT_MODULE_PATH = ["inpud.formats"]

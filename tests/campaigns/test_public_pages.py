@@ -79,8 +79,12 @@ def test_goal_shows_an_accessible_progress_bar(client):
     make_supporter(campaign)
     make_supporter(campaign)
     html = client.get(campaign.get_absolute_url()).text
-    assert '<progress id="campaign-progress" max="8" value="2">25%</progress>' in html
-    assert re.search(r'<label for="campaign-progress">[^<]*goal of 8 supporters: 25%', html)
+    assert (
+        '<progress id="campaign-progress" max="8" value="2">2 of 8 supporters (25%)</progress>'
+        in html
+    )
+    label = r'<label class="tally-goal" for="campaign-progress">[^<]*goal of 8 supporters: 25%'
+    assert re.search(label, html)
 
 
 def test_no_progress_bar_without_goal(client):
@@ -146,7 +150,7 @@ def test_countries_with_fewer_than_five_supporters_are_folded(client):
     make_supporter(campaign, country="NZ")
     make_supporter(campaign, country="NO", status=Supporter.Status.PENDING)
     html = client.get(campaign.get_absolute_url()).text
-    table = re.search(r'<table class="country-counts">.*?</table>', html, re.S).group(0)
+    table = re.search(r'<table class="country-counts[^"]*">.*?</table>', html, re.S).group(0)
     assert "<tr><td>Mexico</td><td>5</td></tr>" in table
     assert "<tr><td>Other countries</td><td>5</td></tr>" in table
     assert "Norway" not in table
@@ -191,7 +195,7 @@ def test_open_campaign_shows_the_sign_up_form_with_unticked_consent(client):
     campaign = make_campaign(call_to_action="Add your name now.")
     html = client.get(campaign.get_absolute_url()).text
     assert "Add your name now." in html
-    assert f'action="/campaigns/{campaign.slug}/sign-up/"' in html
+    assert f'action="/campaigns/{campaign.slug}/sign-up/#sign-up"' in html
     assert "csrfmiddlewaretoken" in html
     for name in ("show_name", "wants_updates"):
         tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', html).group(0)
@@ -263,8 +267,8 @@ def test_document_page_has_download_with_format_and_size_and_neighbours(client):
     assert middle.file_size > 500
     assert f'href="{middle.file.url}"' in html
     assert f"(PDF, {middle.file_size}\xa0bytes)" in html
-    assert re.search(r'rel="prev"><span>Previous:</span> Foreword', html)
-    assert re.search(r'rel="next"><span>Next:</span> Last paper', html)
+    assert re.search(r'Previous document</span> <a href="[^"]+" rel="prev">Foreword</a>', html)
+    assert re.search(r'Next document</span> <a href="[^"]+" rel="next">Last paper</a>', html)
     first_html = client.get(first.get_absolute_url()).text
     assert 'rel="prev"' not in first_html
     assert 'rel="prev"' in client.get(last.get_absolute_url()).text
