@@ -2,7 +2,7 @@ from html.parser import HTMLParser
 
 import reversion
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.contrib.auth import get_user_model
@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -351,6 +352,18 @@ class PostAdmin(VersionAdmin):
         if not can_publish(request.user):
             obj.status = Post.Status.DRAFT
         super().save_model(request, obj, form, change)
+        # Say what happens next: "added successfully" alone hides scheduling and review.
+        if obj.status == Post.Status.DRAFT and not can_publish(request.user):
+            self.message_user(
+                request, _("Saved as a draft. An editor will review and publish it."), messages.INFO
+            )
+        elif obj.status == Post.Status.PUBLISHED and obj.publish_at > timezone.now():
+            when = date_format(timezone.localtime(obj.publish_at), "DATETIME_FORMAT")
+            self.message_user(
+                request,
+                _("Scheduled: it will appear on the site by itself on %(when)s.") % {"when": when},
+                messages.INFO,
+            )
 
     def view_on_site(self, obj):
         # A relative link keeps the preview on the admin's own host, where staff are logged in.

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from blog.sitemaps import sitemap_index, sitemaps
@@ -11,6 +13,13 @@ from blog.uploads import upload_image
 # templates/400.html, 403.html, 404.html and 500.html with the request context, so no
 # custom handler is needed. 403_csrf.html is used for CSRF failures, 429.html by views that
 # rate-limit.
+
+# Lazy, so the header follows the staff member's language on each request.
+admin.site.site_header = lazy(
+    lambda: _("%(site)s administration") % {"site": settings.SITE_NAME}, str
+)()
+admin.site.site_title = admin.site.site_header
+admin.site.index_title = _("Write, publish and moderate")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -293,3 +293,24 @@ def test_editor_previews_any_draft(client):
     draft = make_post(status=Post.Status.DRAFT)
     client.force_login(make_staff("Editor"))
     assert client.get(draft.get_absolute_url()).status_code == 200
+
+
+def test_author_is_told_an_editor_publishes_the_draft(client):
+    client.force_login(make_staff("Author"))
+    response = client.post(ADD_URL, post_form_data(), follow=True)
+    assert "An editor will review and publish it." in response.text
+
+
+def test_editor_is_told_when_a_scheduled_post_will_appear(client):
+    client.force_login(make_staff("Editor"))
+    data = post_form_data(status="published", publish_at_0="2099-03-01", publish_at_1="09:30:00")
+    response = client.post(ADD_URL, data, follow=True)
+    assert "Scheduled: it will appear on the site by itself on" in response.text
+    assert "2099" in response.text
+
+
+def test_admin_is_named_after_the_site(admin_client):
+    html = admin_client.get("/admin/").text
+    assert "INPUD administration" in html
+    assert "Django administration" not in html
+    assert 'rel="icon"' in html
