@@ -114,6 +114,24 @@ def refresh_renditions(field_file, old):
         return []
 
 
+def prepare_for_save(instance, image_field, renditions_field, save_kwargs):
+    """Before ``instance.save(**save_kwargs)``: clean a new upload and refresh its renditions.
+
+    Skipped when the save names ``update_fields`` without the image; otherwise the renditions
+    field joins ``update_fields`` whenever it changed.
+    """
+    update_fields = save_kwargs.get("update_fields")
+    if update_fields is not None and image_field not in update_fields:
+        return
+    field_file = getattr(instance, image_field)
+    strip_new_upload(field_file)
+    renditions = refresh_renditions(field_file, getattr(instance, renditions_field))
+    if renditions is not None:
+        setattr(instance, renditions_field, renditions)
+        if update_fields is not None:
+            save_kwargs["update_fields"] = {*update_fields, renditions_field}
+
+
 def strip_new_upload(field_file):
     """Store a newly uploaded image without its metadata (EXIF GPS and the like)."""
     if not field_file or field_file._committed:

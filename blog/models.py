@@ -304,14 +304,7 @@ class Post(models.Model):
         # Sanitise on every save: the admin, the importer and the shell all pass here.
         self.body = sanitize_html(self.body)
         self.body_text = plain_text(self.body)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or "featured_image" in update_fields:
-            images.strip_new_upload(self.featured_image)
-            renditions = images.refresh_renditions(self.featured_image, self.featured_renditions)
-            if renditions is not None:
-                self.featured_renditions = renditions
-                if update_fields is not None:
-                    kwargs["update_fields"] = {*update_fields, "featured_renditions"}
+        images.prepare_for_save(self, "featured_image", "featured_renditions", kwargs)
         super().save(*args, **kwargs)
         update_search_vector(self.pk)
 

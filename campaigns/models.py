@@ -175,14 +175,7 @@ class Campaign(models.Model):
 
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is None or "hero_image" in update_fields:
-            images.strip_new_upload(self.hero_image)
-            renditions = images.refresh_renditions(self.hero_image, self.hero_renditions)
-            if renditions is not None:
-                self.hero_renditions = renditions
-                if update_fields is not None:
-                    kwargs["update_fields"] = {*update_fields, "hero_renditions"}
+        images.prepare_for_save(self, "hero_image", "hero_renditions", kwargs)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
