@@ -21,7 +21,10 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off. For local work run manage.py with "
+            "DEBUG=1 (as `make run` does); in production set SECRET_KEY."
+        )
     # Local development only: a throwaway key that is never used with DEBUG off.
     SECRET_KEY = "insecure-local-development-key-never-used-in-production"  # noqa: S105
 
