@@ -313,10 +313,6 @@ class CampaignDocument(models.Model):
             kwargs={"slug": self.campaign.slug, "document_slug": self.slug},
         )
 
-    @property
-    def file_format(self):
-        return "PDF" if self.file else ""
-
 
 class SupporterQuerySet(models.QuerySet):
     def confirmed(self):

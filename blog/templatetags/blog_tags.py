@@ -47,18 +47,6 @@ def absolute(url):
     return f"{settings.SITE_URL}{url}" if url.startswith("/") else url
 
 
-@register.filter
-def image_dimensions(image):
-    """(width, height) of an image field's file, or None when the file cannot be read.
-
-    A missing or broken file must cost the page its width/height hints, not a 500.
-    """
-    try:
-        return image.width, image.height
-    except (OSError, ValueError, TypeError):
-        return None
-
-
 _HEADING_TAG = re.compile(r"<(/?)h([1-5])\b", re.IGNORECASE)
 
 
