@@ -5,7 +5,6 @@ commits, so a rollback never leaves a confirmation link pointing at nothing.
 """
 
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -146,5 +145,6 @@ def _send(supporter, kind, now):
         to=[supporter.email],
     )
     # robust: a mail server outage after commit is logged, not turned into an error page;
-    # the supporter can sign again later to get a fresh link.
-    transaction.on_commit(partial(message.send, fail_silently=False), robust=True)
+    # the supporter can sign again later to get a fresh link. (A lambda, not
+    # functools.partial: Django logs failures by __qualname__, which a partial lacks.)
+    transaction.on_commit(lambda: message.send(fail_silently=False), robust=True)
