@@ -16,6 +16,7 @@ from django.urls import reverse
 from taggit.models import Tag, TaggedItem
 
 from blog.models import Author, Category, Post
+from inpud.siteurl import absolute_url
 
 PAGE_SIZE = 1000
 
@@ -79,7 +80,7 @@ def sitemap_index(request):
     """Django's index view, but with locations from SITE_URL (one COUNT per section)."""
     locations = []
     for section, sitemap_class in sitemaps.items():
-        url = settings.SITE_URL + reverse("sitemap-section", kwargs={"section": section})
+        url = absolute_url(reverse("sitemap-section", kwargs={"section": section}))
         pages = sitemap_class().paginator.num_pages
         locations += [url] + [f"{url}?p={page}" for page in range(2, pages + 1)]
     return TemplateResponse(

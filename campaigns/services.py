@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from campaigns import tokens
 from campaigns.models import Campaign, Supporter
+from inpud.siteurl import absolute_url
 
 # Fields a new submission may change on a sign-up that is still waiting for confirmation.
 PENDING_EDITABLE = ("name", "country", "organisation", "show_name", "wants_updates")
@@ -109,18 +110,14 @@ def _may_email_again(supporter, now):
     return supporter.last_emailed_at is None or supporter.last_emailed_at <= now - interval
 
 
-def absolute(path: str) -> str:
-    return settings.SITE_URL + path
-
-
 def manage_url(supporter) -> str:
     token = tokens.make_manage_token(supporter)
-    return absolute(reverse("campaigns:supporter-manage", kwargs={"token": token}))
+    return absolute_url(reverse("campaigns:supporter-manage", kwargs={"token": token}))
 
 
 def confirm_url(supporter) -> str:
     token = tokens.make_confirm_token(supporter)
-    return absolute(reverse("campaigns:supporter-confirm", kwargs={"token": token}))
+    return absolute_url(reverse("campaigns:supporter-confirm", kwargs={"token": token}))
 
 
 def _send(supporter, kind, now):
@@ -131,7 +128,7 @@ def _send(supporter, kind, now):
     context = {
         "supporter": supporter,
         "campaign": campaign,
-        "campaign_url": absolute(campaign.get_absolute_url()),
+        "campaign_url": absolute_url(campaign.get_absolute_url()),
         "manage_url": manage_url(supporter),
         "confirm_url": confirm_url(supporter) if kind == "confirm" else "",
         "max_age_days": settings.CAMPAIGNS_CONFIRM_MAX_AGE_DAYS,
