@@ -94,8 +94,7 @@ class PostFeed(Feed):
         return post.publish_at
 
     def item_updateddate(self, post):
-        # A post written before its scheduled date must not look updated before it appeared.
-        return max(post.updated_at, post.publish_at)
+        return post.last_modified
 
     def item_author_name(self, post):
         # Only the public display name: never an email, never the login username.

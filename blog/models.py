@@ -345,6 +345,11 @@ class Post(models.Model):
         return timezone.localtime(self.publish_at)
 
     @property
+    def last_modified(self):
+        """A post written before its scheduled date is new on the day it appears."""
+        return max(self.updated_at, self.publish_at)
+
+    @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
 

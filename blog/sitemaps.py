@@ -38,8 +38,7 @@ class PostSitemap(SiteURLSitemap):
         return Post.objects.published().only("slug", "publish_at", "updated_at")
 
     def lastmod(self, post):
-        # A scheduled post is new on the day it appears, even if it was last edited before.
-        return max(post.updated_at, post.publish_at)
+        return post.last_modified
 
 
 class CategorySitemap(SiteURLSitemap):
