@@ -9,7 +9,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 from django_countries.fields import CountryField
 
 from blog import images
-from blog.sanitize import plain_text, sanitize_html
+from blog.sanitize import sanitize_html
 from blog.validators import validate_image_file
 from campaigns.validators import (
     validate_campaign_slug,
@@ -204,10 +204,6 @@ class Campaign(models.Model):
     @property
     def is_accepting_signups(self):
         return self.signup_state == "open"
-
-    @property
-    def body_text(self):
-        return plain_text(self.body)
 
     @property
     def hero_picture(self):
