@@ -6,7 +6,6 @@ Sites framework's domain, so feeds agree with canonical links and sitemaps.
 
 import mimetypes
 import re
-from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -20,17 +19,13 @@ from taggit.models import Tag
 
 from blog.constants import MORE_MARKER
 from blog.models import Category, Post
+from inpud.siteurl import absolute_url
 
 FEED_SIZE = 20
 SUMMARY_WORDS = 55
 # Sanitised bodies (nh3 output) always quote attributes with double quotes, so this finds
 # every root-relative link or image; feed readers have no page address to resolve them.
 _ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
-
-
-def absolute_url(url):
-    """An absolute address on the canonical site; already absolute URLs pass through."""
-    return urljoin(settings.SITE_URL + "/", url)
 
 
 def absolutize_links(html):
@@ -99,8 +94,7 @@ class PostFeed(Feed):
         return post.publish_at
 
     def item_updateddate(self, post):
-        # A post written before its scheduled date must not look updated before it appeared.
-        return max(post.updated_at, post.publish_at)
+        return post.last_modified
 
     def item_author_name(self, post):
         # Only the public display name: never an email, never the login username.

@@ -105,9 +105,14 @@ class Category(models.Model):
 
 
 class PostQuerySet(models.QuerySet):
-    def published(self):
+    @staticmethod
+    def _public():
         """What the public may see: published, and the publish date has come."""
-        return self.filter(status=Post.Status.PUBLISHED, publish_at__lte=timezone.now())
+        return Q(status=Post.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def published(self):
+        """The one visibility rule for public pages, feeds and sitemaps."""
+        return self.filter(self._public())
 
     def visible_to(self, user):
         """Public posts, plus the drafts and scheduled posts this user may preview:
@@ -115,8 +120,7 @@ class PostQuerySet(models.QuerySet):
         if user.has_perm("blog.publish_post"):
             return self
         if user.has_perm("blog.change_post"):
-            public = models.Q(status=Post.Status.PUBLISHED, publish_at__lte=timezone.now())
-            return self.filter(public | models.Q(author__user=user))
+            return self.filter(self._public() | Q(author__user=user))
         return self.published()
 
     def for_listing(self):
@@ -339,6 +343,11 @@ class Post(models.Model):
     @property
     def local_publish_at(self):
         return timezone.localtime(self.publish_at)
+
+    @property
+    def last_modified(self):
+        """A post written before its scheduled date is new on the day it appears."""
+        return max(self.updated_at, self.publish_at)
 
     @property
     def is_public(self):

@@ -16,6 +16,7 @@ from django.urls import reverse
 from taggit.models import Tag, TaggedItem
 
 from blog.models import Author, Category, Post
+from inpud.siteurl import absolute_url
 
 PAGE_SIZE = 1000
 
@@ -37,8 +38,7 @@ class PostSitemap(SiteURLSitemap):
         return Post.objects.published().only("slug", "publish_at", "updated_at")
 
     def lastmod(self, post):
-        # A scheduled post is new on the day it appears, even if it was last edited before.
-        return max(post.updated_at, post.publish_at)
+        return post.last_modified
 
 
 class CategorySitemap(SiteURLSitemap):
@@ -79,7 +79,7 @@ def sitemap_index(request):
     """Django's index view, but with locations from SITE_URL (one COUNT per section)."""
     locations = []
     for section, sitemap_class in sitemaps.items():
-        url = settings.SITE_URL + reverse("sitemap-section", kwargs={"section": section})
+        url = absolute_url(reverse("sitemap-section", kwargs={"section": section}))
         pages = sitemap_class().paginator.num_pages
         locations += [url] + [f"{url}?p={page}" for page in range(2, pages + 1)]
     return TemplateResponse(

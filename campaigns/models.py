@@ -9,7 +9,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 from django_countries.fields import CountryField
 
 from blog import images
-from blog.sanitize import plain_text, sanitize_html
+from blog.sanitize import sanitize_html
 from blog.validators import validate_image_file
 from campaigns.validators import (
     validate_campaign_slug,
@@ -206,10 +206,6 @@ class Campaign(models.Model):
         return self.signup_state == "open"
 
     @property
-    def body_text(self):
-        return plain_text(self.body)
-
-    @property
     def hero_picture(self):
         """Sources for <picture>, read from hero_renditions (no file system access)."""
         return images.picture_sources(self.hero_image, self.hero_renditions)
@@ -312,10 +308,6 @@ class CampaignDocument(models.Model):
             "campaigns:document-detail",
             kwargs={"slug": self.campaign.slug, "document_slug": self.slug},
         )
-
-    @property
-    def file_format(self):
-        return "PDF" if self.file else ""
 
 
 class SupporterQuerySet(models.QuerySet):

@@ -5,7 +5,6 @@ commits, so a rollback never leaves a confirmation link pointing at nothing.
 """
 
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -16,6 +15,7 @@ from django.utils import timezone
 
 from campaigns import tokens
 from campaigns.models import Campaign, Supporter
+from inpud.siteurl import absolute_url
 
 # Fields a new submission may change on a sign-up that is still waiting for confirmation.
 PENDING_EDITABLE = ("name", "country", "organisation", "show_name", "wants_updates")
@@ -110,18 +110,14 @@ def _may_email_again(supporter, now):
     return supporter.last_emailed_at is None or supporter.last_emailed_at <= now - interval
 
 
-def absolute(path: str) -> str:
-    return settings.SITE_URL + path
-
-
 def manage_url(supporter) -> str:
     token = tokens.make_manage_token(supporter)
-    return absolute(reverse("campaigns:supporter-manage", kwargs={"token": token}))
+    return absolute_url(reverse("campaigns:supporter-manage", kwargs={"token": token}))
 
 
 def confirm_url(supporter) -> str:
     token = tokens.make_confirm_token(supporter)
-    return absolute(reverse("campaigns:supporter-confirm", kwargs={"token": token}))
+    return absolute_url(reverse("campaigns:supporter-confirm", kwargs={"token": token}))
 
 
 def _send(supporter, kind, now):
@@ -132,7 +128,7 @@ def _send(supporter, kind, now):
     context = {
         "supporter": supporter,
         "campaign": campaign,
-        "campaign_url": absolute(campaign.get_absolute_url()),
+        "campaign_url": absolute_url(campaign.get_absolute_url()),
         "manage_url": manage_url(supporter),
         "confirm_url": confirm_url(supporter) if kind == "confirm" else "",
         "max_age_days": settings.CAMPAIGNS_CONFIRM_MAX_AGE_DAYS,
@@ -146,5 +142,6 @@ def _send(supporter, kind, now):
         to=[supporter.email],
     )
     # robust: a mail server outage after commit is logged, not turned into an error page;
-    # the supporter can sign again later to get a fresh link.
-    transaction.on_commit(partial(message.send, fail_silently=False), robust=True)
+    # the supporter can sign again later to get a fresh link. (A lambda, not
+    # functools.partial: Django logs failures by __qualname__, which a partial lacks.)
+    transaction.on_commit(lambda: message.send(fail_silently=False), robust=True)

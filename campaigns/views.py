@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from campaigns import ratelimit, services, stats, tokens
 from campaigns.forms import ShowNameForm, SignupForm
 from campaigns.models import Campaign, Supporter
+from inpud.siteurl import absolute_url
 
 CAMPAIGNS_PER_PAGE = 20
 
@@ -105,7 +106,7 @@ def signup_sent(request, slug):
 
 def signup_thanks(request, slug):
     campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
-    share_url = services.absolute(campaign.get_absolute_url())
+    share_url = absolute_url(campaign.get_absolute_url())
     return render(
         request, "campaigns/signup_thanks.html", {"campaign": campaign, "share_url": share_url}
     )

@@ -9,14 +9,9 @@ from django.utils.translation import gettext as _
 from blog.models import Post
 from comments.models import Comment
 from comments.rendering import render_body
+from inpud.siteurl import absolute_url
 
 FEED_SIZE = 30
-
-
-def absolute(path):
-    # Absolute links are kept as they are by Feed; the sites framework's domain is not
-    # what readers use, SITE_URL is.
-    return settings.SITE_URL + path
 
 
 class _CommentFeed(Feed):
@@ -30,7 +25,7 @@ class _CommentFeed(Feed):
         return render_body(item.body)
 
     def item_link(self, item):
-        return absolute(item.get_absolute_url())
+        return absolute_url(item.get_absolute_url())
 
     def item_author_name(self, item):
         return item.author_name
@@ -47,10 +42,10 @@ class LatestCommentsFeed(_CommentFeed):
         return _("The latest approved comments on all posts.")
 
     def link(self):
-        return absolute(reverse("blog:post-list"))
+        return absolute_url(reverse("blog:post-list"))
 
     def feed_url(self):
-        return absolute(reverse("comments:feed"))
+        return absolute_url(reverse("comments:feed"))
 
     def items(self):
         return (
@@ -72,10 +67,10 @@ class PostCommentsFeed(_CommentFeed):
         return _("The latest approved comments on this post.")
 
     def link(self, post):
-        return absolute(post.get_absolute_url())
+        return absolute_url(post.get_absolute_url())
 
     def feed_url(self, post):
-        return absolute(reverse("comments:post-feed", args=[post.pk]))
+        return absolute_url(reverse("comments:post-feed", args=[post.pk]))
 
     def items(self, post):
         comments = list(

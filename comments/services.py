@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from comments.models import Comment
 from inpud.clientip import hash_ip
+from inpud.siteurl import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -187,7 +188,7 @@ def notify_moderators(comment_pk):
     if not recipients:
         return
     title = str(comment.content_object)
-    admin_url = settings.SITE_URL + reverse("admin:comments_comment_change", args=[comment.pk])
+    admin_url = absolute_url(reverse("admin:comments_comment_change", args=[comment.pk]))
     # A subject must be one line; titles come from staff but names from anyone.
     subject = _("New comment to moderate on “%(title)s”") % {"title": title}
     subject = " ".join(subject.split())

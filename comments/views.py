@@ -82,11 +82,7 @@ def _body_is_utf8(request):
 def post_page_with_form(request, post, form, *, status):
     """Render the post page itself, through the blog's own view, with this bound form."""
     match = resolve(post.get_absolute_url())
-    view_class = getattr(match.func, "view_class", None)
-    if view_class is None:  # the blog view is not class-based any more: plain fallback
-        context = {"post": post, "object": post, "comment_form": form}
-        return render(request, "blog/post_detail.html", context, status=status)
-    view = view_class(**match.func.view_initkwargs)
+    view = match.func.view_class(**match.func.view_initkwargs)
     view.setup(request, *match.args, **match.kwargs)
     view.object = view.get_object()
     context = view.get_context_data(object=view.object, comment_form=form)

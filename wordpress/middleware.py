@@ -74,17 +74,21 @@ class WordPressRedirectMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        name, value = self._old_link(request)
+        if name is None:
+            return self.get_response(request)
+        location = find_redirect(name, value)
+        if location:
+            return HttpResponsePermanentRedirect(location)
+        return render(
+            request, "wordpress/not_moved.html", {"is_page": name == "page_id"}, status=404
+        )
+
+    @staticmethod
+    def _old_link(request):
+        """The first WordPress query parameter of a GET to the site root, or (None, None)."""
         if request.path == "/" and request.method in ("GET", "HEAD"):
             for name in PARAMETERS:
-                value = request.GET.get(name, "").strip()
-                if value:
-                    location = find_redirect(name, value)
-                    if location:
-                        return HttpResponsePermanentRedirect(location)
-                    return render(
-                        request,
-                        "wordpress/not_moved.html",
-                        {"is_page": name == "page_id"},
-                        status=404,
-                    )
-        return self.get_response(request)
+                if value := request.GET.get(name, "").strip():
+                    return name, value
+        return None, None

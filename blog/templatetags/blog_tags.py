@@ -1,12 +1,12 @@
 import re
 
 from django import template
-from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from blog import sanitize
 from blog.navigation import archive_months, category_tree
+from inpud.siteurl import absolute_url
 
 register = template.Library()
 
@@ -43,20 +43,7 @@ def page_url(context, number):
 @register.filter
 def absolute(url):
     """Make a site-relative URL absolute with SITE_URL (for feeds, OpenGraph, canonical)."""
-    url = str(url)
-    return f"{settings.SITE_URL}{url}" if url.startswith("/") else url
-
-
-@register.filter
-def image_dimensions(image):
-    """(width, height) of an image field's file, or None when the file cannot be read.
-
-    A missing or broken file must cost the page its width/height hints, not a 500.
-    """
-    try:
-        return image.width, image.height
-    except (OSError, ValueError, TypeError):
-        return None
+    return absolute_url(url)
 
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-5])\b", re.IGNORECASE)

@@ -207,3 +207,11 @@ def test_published_post_shows_no_preview_banner_to_editors(client):
     response = client.get(post.get_absolute_url())
     assert "preview." not in response.text
     assert "no-cache" not in response.get("Cache-Control", "")
+
+
+def test_a_post_edited_before_its_scheduled_date_is_modified_when_it_appeared(client):
+    post = make_post(publish_at=at(2015, 1, 10, 9, 0))
+    Post.objects.filter(pk=post.pk).update(updated_at=at(2015, 1, 2, 9, 0))
+    text = client.get(post.get_absolute_url()).text
+    published = timezone.localtime(post.publish_at).isoformat()
+    assert f'<meta property="article:modified_time" content="{published}">' in text

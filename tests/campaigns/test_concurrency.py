@@ -46,3 +46,15 @@ def test_twenty_concurrent_sign_ups_of_one_email_leave_one_row_and_one_email():
     assert statuses == [302] * THREADS
     assert Supporter.objects.count() == 1
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failing_mail_server_keeps_the_sign_up_and_shows_the_next_step(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = 9  # nothing listens there
+    campaign = make_campaign()
+    url = reverse("campaigns:signup", kwargs={"slug": campaign.slug})
+    response = Client().post(url, signup_data(email="outage@example.org"))
+    assert response.status_code == 302
+    assert Supporter.objects.filter(email="outage@example.org").exists()
