@@ -57,3 +57,10 @@ def test_local_admin_command_refuses_without_debug():
     result = run_manage("ensure_local_admin", env=PRODUCTION_ENV)
     assert result.returncode != 0
     assert "only runs with DEBUG on" in result.stderr
+
+
+def test_manage_py_without_debug_or_secret_key_says_what_to_do_in_one_line():
+    result = run_manage("check", env={"DJANGO_SETTINGS_MODULE": "inpud.settings.base"})
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "run manage.py with DEBUG=1" in result.stderr
