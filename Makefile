@@ -9,10 +9,10 @@ PORT ?= 8000
 
 .PHONY: install run test serve bench lint format stop-db clean
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -26,16 +26,19 @@ run: install
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Production-like: DEBUG off, gunicorn, hashed static files served by whitenoise.
+# The production settings on this machine: DEBUG off, gunicorn, hashed static files served by
+# whitenoise; plain HTTP on the loopback only (PLAIN_HTTP). Secrets are generated once in var/.
+SERVE_ENV = DJANGO_SETTINGS_MODULE=inpud.settings.production PLAIN_HTTP=1 SERVE_MEDIA=1 \
+	ALLOWED_HOSTS=127.0.0.1,localhost SITE_URL=http://127.0.0.1:$(PORT) \
+	SECRET_KEY="$$(cat var/secret_key)" IP_HASH_SALT="$$(cat var/ip_hash_salt)" \
+	DATABASE_URL="$${DATABASE_URL:-$$($(BIN)/python -m inpud.devdb)}"
 serve: install
 	@mkdir -p var
-	@test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
-	SECRET_KEY="$$(cat var/secret_key)" DJANGO_SETTINGS_MODULE=inpud.settings.base SERVE_MEDIA=1 \
-		ALLOWED_HOSTS=127.0.0.1,localhost sh -c '\
-		$(BIN)/python manage.py migrate --noinput && \
-		$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
-		$(BIN)/gunicorn inpud.wsgi:application --bind 127.0.0.1:$(PORT) --workers 2 \
-			--env DJANGO_SETTINGS_MODULE=inpud.settings.base'
+	@for name in secret_key ip_hash_salt; do test -s var/$$name || \
+		$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/$$name; done
+	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) $(BIN)/gunicorn inpud.wsgi:application --bind 127.0.0.1:$(PORT) --workers 3
 
 bench: install
 	$(BIN)/python -m bench $(BENCH_ARGS)

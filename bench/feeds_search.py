@@ -11,6 +11,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from blog.models import Author, Category, Post
+
 POSTS = 3000
 WORDS = [
     "harm",
@@ -50,8 +52,6 @@ WORDS = [
 
 def _make_posts():
     from django.contrib.auth import get_user_model
-
-    from blog.models import Author, Category, Post
 
     rng = random.Random(7)
     user = get_user_model().objects.create_user("bench", "bench@example.org", "pw")

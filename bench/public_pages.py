@@ -8,6 +8,8 @@ import statistics
 import time
 from datetime import datetime, timedelta
 
+from blog.models import Author, Category, Post
+
 POSTS = 10_000
 RUNS = 15
 
@@ -17,8 +19,6 @@ def _build():
     from django.contrib.contenttypes.models import ContentType
     from django.utils import timezone
     from taggit.models import Tag, TaggedItem
-
-    from blog.models import Author, Category, Post
 
     authors = [
         Author.objects.create(

@@ -11,6 +11,10 @@ import threading
 import time
 from xml.sax.saxutils import escape
 
+from blog.models import Post
+from comments.models import Comment
+from wordpress.importer import WordPressImporter
+
 BIG_POSTS = 10_000
 SMALL_POSTS = 1_000
 COMMENTS_PER_POST = 5
@@ -159,7 +163,6 @@ class PeakRSS:
 
 
 def _import(path):
-    from wordpress.importer import WordPressImporter
 
     with PeakRSS() as rss:
         started = time.perf_counter()
@@ -173,8 +176,6 @@ def _mb(n):
 
 
 def run():
-    from blog.models import Post
-    from comments.models import Comment
 
     lines = [f"resident memory before the first import: {_mb(PeakRSS.current())}"]
     with tempfile.TemporaryDirectory() as tmp:

@@ -15,11 +15,12 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
-from blog.constants import MORE_MARKER
 from blog.models import Category, Post
-from inpud.siteurl import absolute_url
+from core.sanitize import MORE_MARKER
+from core.siteurl import absolute_url
 
 FEED_SIZE = 20
 SUMMARY_WORDS = 55
@@ -126,11 +127,18 @@ class PostFeed(Feed):
         return [Enclosure(absolute_url(image.url), length, mime_type)]
 
 
-class AtomMixin:
-    feed_type = Atom1Feed
-
-    def subtitle(self, obj):
-        return self.description(obj)
+def with_atom(feed):
+    """The RSS feed class and its Atom twin (same items, at <rss address>atom/)."""
+    atom = type(
+        f"{feed.__name__}Atom",
+        (feed,),
+        {
+            "feed_type": Atom1Feed,
+            "url_name": f"{feed.url_name}-atom",
+            "subtitle": lambda self, obj: self.description(obj),
+        },
+    )
+    return feed(), atom()
 
 
 class LatestPostsFeed(PostFeed):
@@ -144,18 +152,28 @@ class LatestPostsFeed(PostFeed):
         return _("News, campaigns and research from %(site)s.") % {"site": settings.SITE_NAME}
 
 
-class LatestPostsAtomFeed(AtomMixin, LatestPostsFeed):
-    url_name = "blog:feed-atom"
+class TermPostsFeed(PostFeed):
+    """The posts of one category or tag, named by its slug in the address."""
 
-
-class CategoryPostsFeed(PostFeed):
-    url_name = "blog:category-feed"
+    model = None
 
     def get_object(self, request, slug):
-        return get_object_or_404(Category, slug=slug)
+        return get_object_or_404(self.model, slug=slug)
 
-    def feed_url_kwargs(self, category):
-        return {"slug": category.slug}
+    def feed_url_kwargs(self, term):
+        return {"slug": term.slug}
+
+    def link(self, term):
+        return absolute_url(self.page_url(term))
+
+    def title(self, term):
+        return self.title_format % {"site": settings.SITE_NAME, "name": term.name}
+
+
+class CategoryPostsFeed(TermPostsFeed):
+    model = Category
+    url_name = "blog:category-feed"
+    title_format = gettext_lazy("%(site)s: posts in %(name)s")
 
     def posts(self, category):
         # A semi-join rather than DISTINCT: a post in both a category and its child appears
@@ -165,14 +183,8 @@ class CategoryPostsFeed(PostFeed):
         ).values("post_id")
         return Post.objects.published().filter(pk__in=in_tree)
 
-    def title(self, category):
-        return _("%(site)s: posts in %(category)s") % {
-            "site": settings.SITE_NAME,
-            "category": category.name,
-        }
-
-    def link(self, category):
-        return absolute_url(category.get_absolute_url())
+    def page_url(self, category):
+        return category.get_absolute_url()
 
     def description(self, category):
         return category.description or _("The latest posts in %(category)s.") % {
@@ -180,31 +192,16 @@ class CategoryPostsFeed(PostFeed):
         }
 
 
-class CategoryPostsAtomFeed(AtomMixin, CategoryPostsFeed):
-    url_name = "blog:category-feed-atom"
-
-
-class TagPostsFeed(PostFeed):
+class TagPostsFeed(TermPostsFeed):
+    model = Tag
     url_name = "blog:tag-feed"
-
-    def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
-
-    def feed_url_kwargs(self, tag):
-        return {"slug": tag.slug}
+    title_format = gettext_lazy("%(site)s: posts tagged %(name)s")
 
     def posts(self, tag):
         return Post.objects.published().filter(tags=tag)
 
-    def title(self, tag):
-        return _("%(site)s: posts tagged %(tag)s") % {"site": settings.SITE_NAME, "tag": tag.name}
-
-    def link(self, tag):
-        return absolute_url(reverse("blog:tag-detail", kwargs={"slug": tag.slug}))
+    def page_url(self, tag):
+        return reverse("blog:tag-detail", kwargs={"slug": tag.slug})
 
     def description(self, tag):
         return _("The latest posts tagged %(tag)s.") % {"tag": tag.name}
-
-
-class TagPostsAtomFeed(AtomMixin, TagPostsFeed):
-    url_name = "blog:tag-feed-atom"

@@ -1,24 +1,23 @@
 import logging
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import Q
+from django.db.models.functions import TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 from taggit.managers import TaggableManager
 
-from blog import images
-from blog.constants import MORE_MARKER
-from blog.sanitize import plain_text, sanitize_html
-from blog.validators import validate_image_file
+from blog import roles
+from blog.tree import CategoryTree
+from core import images
+from core.sanitize import MORE_MARKER, plain_text, sanitize_html
+from core.validators import validate_image_file
 
 logger = logging.getLogger(__name__)
 
@@ -99,8 +98,6 @@ class Category(models.Model):
 
     def descendant_ids(self):
         """Ids of this category and everything below it, in one query for the whole tree."""
-        from blog.navigation import CategoryTree
-
         return CategoryTree(list(Category.objects.all())).descendant_ids(self)
 
 
@@ -115,37 +112,17 @@ class PostQuerySet(models.QuerySet):
         return self.filter(self._public())
 
     def visible_to(self, user):
-        """Public posts, plus the drafts and scheduled posts this user may preview:
-        all of them for editors (publish_post), their own for other staff who edit posts."""
-        if user.has_perm("blog.publish_post"):
+        """Public posts, plus the drafts and scheduled posts this user may preview."""
+        scope = roles.preview_scope(user)
+        if scope == roles.ALL:
             return self
-        if user.has_perm("blog.change_post"):
+        if scope == roles.OWN:
             return self.filter(self._public() | Q(author__user=user))
         return self.published()
 
     def for_listing(self):
         """Everything a post card or page shows, in a fixed number of queries."""
-        from comments.models import Comment
-
-        # A correlated subquery rather than JOIN + GROUP BY: PostgreSQL then counts comments
-        # only for the page of posts shown, and COUNT(*) for the paginator stays a plain count.
-        approved = (
-            Comment.objects.approved()
-            .filter(content_type=ContentType.objects.get_for_model(Post), object_id=OuterRef("pk"))
-            .order_by()
-            .values("object_id")
-            .annotate(count=models.Count("pk"))
-            .values("count")
-        )
-        return (
-            self.select_related("author", "campaign")
-            .prefetch_related("categories", "tags")
-            .annotate(
-                approved_comment_count=Coalesce(
-                    Subquery(approved, output_field=models.IntegerField()), 0
-                )
-            )
-        )
+        return self.select_related("author", "campaign").prefetch_related("categories", "tags")
 
     def search(self, text):
         """Posts matching a web-search style query ("quotes", OR, -word), best match first.
@@ -153,8 +130,6 @@ class PostQuerySet(models.QuerySet):
         Matches against the weighted search_vector (title > excerpt > body) so the GIN index
         post_search_idx serves the filter; equal ranks fall back to the newest post.
         """
-        from django.contrib.postgres.search import SearchQuery, SearchRank
-
         query = SearchQuery(text, search_type="websearch", config="english")
         return (
             self.filter(search_vector=query)
@@ -272,7 +247,9 @@ class Post(models.Model):
     )
     allow_comments = models.BooleanField(_("allow comments"), default=True)
     search_vector = SearchVectorField(_("search index"), null=True, editable=False)
-    comments = GenericRelation("comments.Comment", related_query_name="post")
+    # Kept by the comments app whenever a comment is stored, moderated or deleted, so lists
+    # show "3 Comments" without counting anything per page.
+    comment_count = models.PositiveIntegerField(_("approved comments"), default=0, editable=False)
     campaign = models.ForeignKey(
         "campaigns.Campaign",
         null=True,
@@ -305,12 +282,10 @@ class Post(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        # Sanitise on every save: the admin, the importer and the shell all pass here.
-        self.body = sanitize_html(self.body)
-        self.body_text = plain_text(self.body)
+        self.derive_fields()
         images.prepare_for_save(self, "featured_image", "featured_renditions", kwargs)
         super().save(*args, **kwargs)
-        update_search_vector(self.pk)
+        update_search_vectors([self.pk])
 
     def get_absolute_url(self):
         when = self.local_publish_at
@@ -334,6 +309,16 @@ class Post(models.Model):
                 },
                 code="alt_required",
             )
+
+    # Stored fields derived from what staff write (the search vector is derived too, by
+    # update_search_vectors, since it is computed by the database).
+    DERIVED_FIELDS = ("body", "body_text")
+
+    def derive_fields(self):
+        """Sanitise the body and keep its plain text. Every save runs this (the admin, the
+        shell); the WordPress importer's bulk inserts run it too."""
+        self.body = sanitize_html(self.body)
+        self.body_text = plain_text(self.body)
 
     @property
     def featured_picture(self):
@@ -367,8 +352,6 @@ class Post(models.Model):
 
 def search_vector_expression():
     """What Post.search_vector holds: title weighs most, then the excerpt, then the text."""
-    from django.contrib.postgres.search import SearchVector
-
     return (
         SearchVector("title", weight="A", config="english")
         + SearchVector("excerpt", weight="B", config="english")
@@ -376,5 +359,5 @@ def search_vector_expression():
     )
 
 
-def update_search_vector(pk):
-    Post.objects.filter(pk=pk).update(search_vector=search_vector_expression())
+def update_search_vectors(pks):
+    Post.objects.filter(pk__in=pks).update(search_vector=search_vector_expression())

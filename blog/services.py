@@ -1,5 +1,6 @@
 """Workflows of the staff side that span models."""
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
@@ -43,3 +44,21 @@ def author_profile_for(user):
             if existing:
                 return existing
     raise ValidationError(MISSING_PROFILE, code="no_author_profile")
+
+
+def set_status(posts, status, user, on_change=None):
+    """Publish or unpublish many posts; returns (changed, already in that status).
+
+    One revision per post, so restoring one post never touches the others; the publish
+    date is kept. ``on_change(post)`` runs inside each post's revision (the admin logs it).
+    """
+    changed = 0
+    for post in posts.exclude(status=status).select_related("author"):
+        post.status = status
+        with reversion.create_revision():
+            reversion.set_user(user)
+            post.save()
+            if on_change:
+                on_change(post)
+        changed += 1
+    return changed, posts.count() - changed

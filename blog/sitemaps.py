@@ -16,7 +16,7 @@ from django.urls import reverse
 from taggit.models import Tag, TaggedItem
 
 from blog.models import Author, Category, Post
-from inpud.siteurl import absolute_url
+from core.siteurl import absolute_url
 
 PAGE_SIZE = 1000
 

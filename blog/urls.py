@@ -45,7 +45,7 @@ urlpatterns = [
     path("<yyyy:year>/<mm:month>/<dd:day>/", views.PostArchiveView.as_view(), name="archive-day"),
     path(
         "<yyyy:year>/<mm:month>/<dd:day>/<slug:slug>/",
-        views.PostDetailView.as_view(),
+        views.post_detail,
         name="post-detail",
     ),
     path("category/<slug:slug>/", views.CategoryDetailView.as_view(), name="category-detail"),
@@ -53,18 +53,17 @@ urlpatterns = [
     path("author/<slug:slug>/", views.AuthorDetailView.as_view(), name="author-detail"),
 ]
 
-# Feeds (WordPress addresses: /feed/ is RSS 2.0, /feed/atom/ is Atom) and search.
+# Feeds (WordPress addresses: <page>feed/ is RSS 2.0, <page>feed/atom/ is Atom) and search.
+site_rss, site_atom = blog.feeds.with_atom(blog.feeds.LatestPostsFeed)
+category_rss, category_atom = blog.feeds.with_atom(blog.feeds.CategoryPostsFeed)
+tag_rss, tag_atom = blog.feeds.with_atom(blog.feeds.TagPostsFeed)
 urlpatterns += [
-    path("feed/", blog.feeds.LatestPostsFeed(), name="feed"),
-    path("feed/atom/", blog.feeds.LatestPostsAtomFeed(), name="feed-atom"),
-    path("category/<slug:slug>/feed/", blog.feeds.CategoryPostsFeed(), name="category-feed"),
-    path(
-        "category/<slug:slug>/feed/atom/",
-        blog.feeds.CategoryPostsAtomFeed(),
-        name="category-feed-atom",
-    ),
-    path("tag/<slug:slug>/feed/", blog.feeds.TagPostsFeed(), name="tag-feed"),
-    path("tag/<slug:slug>/feed/atom/", blog.feeds.TagPostsAtomFeed(), name="tag-feed-atom"),
+    path("feed/", site_rss, name="feed"),
+    path("feed/atom/", site_atom, name="feed-atom"),
+    path("category/<slug:slug>/feed/", category_rss, name="category-feed"),
+    path("category/<slug:slug>/feed/atom/", category_atom, name="category-feed-atom"),
+    path("tag/<slug:slug>/feed/", tag_rss, name="tag-feed"),
+    path("tag/<slug:slug>/feed/atom/", tag_atom, name="tag-feed-atom"),
     path("search/", blog.search.post_search, name="search"),
     # Old WordPress links to child categories: /category/<parent>/.../<slug>/. Last, so the
     # category feeds above (/category/<slug>/feed/atom/) are matched first.

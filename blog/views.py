@@ -4,11 +4,13 @@ from django.conf import settings
 from django.contrib.redirects.models import Redirect
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.views.generic import DetailView, ListView
+from django.views.generic import ListView
 from taggit.models import Tag
 
+from blog import roles
 from blog.models import Author, Post
 from blog.navigation import category_tree
 
@@ -134,41 +136,41 @@ class PostArchiveView(PublicPostListView):
         return super().get_context_data(archive_date=self.start, archive_kind=self.kind, **kwargs)
 
 
-class PostDetailView(DetailView):
-    template_name = "blog/post_detail.html"
-
-    def get_queryset(self):
-        # Staff preview drafts and scheduled posts from the admin ("View on site").
-        return Post.objects.for_listing().visible_to(self.request.user)
-
-    def get(self, request, *args, **kwargs):
-        self.object = get_object_or_404(self.get_queryset(), slug=self.kwargs["slug"])
-        when = self.object.local_publish_at
-        # Slugs are unique, so a wrong date still names one post: send readers to its one
-        # real address (as WordPress does) instead of a dead end or a duplicate page.
-        if (when.year, when.month, when.day) != (kwargs["year"], kwargs["month"], kwargs["day"]):
-            # A redirect recorded for this exact address (a changed slug or date, an imported
-            # permalink whose slug was taken here) knows better than a guess from the slug.
-            recorded = (
-                Redirect.objects.filter(site_id=settings.SITE_ID, old_path=request.path)
-                .values_list("new_path", flat=True)
-                .first()
-            )
-            return redirect(recorded or self.object, permanent=True)
-        response = self.render_to_response(self.get_context_data(object=self.object))
-        if not self.object.is_public:
-            add_never_cache_headers(response)  # a preview must never sit in a shared cache
-        return response
-
-    def get_context_data(self, **kwargs):
-        post = self.object
-        published = Post.objects.published()
-        previous_post, next_post = published.adjacent_to(post)
-        tag_ids = [tag.pk for tag in post.tags.all()]
-        return super().get_context_data(
-            previous_post=previous_post,
-            next_post=next_post,
-            related_posts=published.related_to(post, tag_ids, limit=RELATED_POSTS),
-            is_scheduled=post.status == Post.Status.PUBLISHED and not post.is_public,
-            **kwargs,
+def post_detail(request, year, month, day, slug):
+    # Staff preview drafts and scheduled posts from the admin ("View on site").
+    post = get_object_or_404(Post.objects.for_listing().visible_to(request.user), slug=slug)
+    when = post.local_publish_at
+    # Slugs are unique, so a wrong date still names one post: send readers to its one real
+    # address (as WordPress does) instead of a dead end or a duplicate page.
+    if (when.year, when.month, when.day) != (year, month, day):
+        # A redirect recorded for this exact address (a changed slug or date, an imported
+        # permalink whose slug was taken here) knows better than a guess from the slug.
+        recorded = (
+            Redirect.objects.filter(site_id=settings.SITE_ID, old_path=request.path)
+            .values_list("new_path", flat=True)
+            .first()
         )
+        return redirect(recorded or post, permanent=True)
+    return render_post_page(request, post)
+
+
+def render_post_page(request, post, *, status=200, extra_context=None):
+    """The post page. The post view and the comment form (sent back with its errors) both
+    render it here, so the page always has the same context."""
+    published = Post.objects.published()
+    previous_post, next_post = published.adjacent_to(post)
+    tag_ids = [tag.pk for tag in post.tags.all()]
+    context = {
+        "post": post,
+        "object": post,
+        "previous_post": previous_post,
+        "next_post": next_post,
+        "related_posts": published.related_to(post, tag_ids, limit=RELATED_POSTS),
+        "is_scheduled": post.status == Post.Status.PUBLISHED and not post.is_public,
+        "can_edit": not post.is_public and roles.can_edit(request.user, post),
+        **(extra_context or {}),
+    }
+    response = TemplateResponse(request, "blog/post_detail.html", context, status=status)
+    if not post.is_public:
+        add_never_cache_headers(response)  # a preview must never sit in a shared cache
+    return response

@@ -8,14 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 from django_countries.fields import CountryField
 
-from blog import images
-from blog.sanitize import sanitize_html
-from blog.validators import validate_image_file
 from campaigns.validators import (
     validate_campaign_slug,
     validate_document_slug,
     validate_pdf,
 )
+from core import images
+from core.sanitize import sanitize_html
+from core.validators import validate_image_file
 
 # Django's language names are marked with gettext_noop: translate them when shown, so staff
 # see them in their own language (Django's catalogues already hold every translation).

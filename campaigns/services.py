@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from campaigns import tokens
 from campaigns.models import Campaign, Supporter
-from inpud.siteurl import absolute_url
+from core.siteurl import absolute_url
 
 # Fields a new submission may change on a sign-up that is still waiting for confirmation.
 PENDING_EDITABLE = ("name", "country", "organisation", "show_name", "wants_updates")

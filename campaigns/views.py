@@ -6,10 +6,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from campaigns import ratelimit, services, stats, tokens
+from campaigns import services, stats, tokens
 from campaigns.forms import ShowNameForm, SignupForm
 from campaigns.models import Campaign, Supporter
-from inpud.siteurl import absolute_url
+from core import ratelimit
+from core.siteurl import absolute_url
 
 CAMPAIGNS_PER_PAGE = 20
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from blog.models import Post
 from comments.models import Comment
 from comments.rendering import render_body
-from inpud.siteurl import absolute_url
+from core.siteurl import absolute_url
 
 FEED_SIZE = 30
 
@@ -18,7 +18,7 @@ class _CommentFeed(Feed):
     def item_title(self, item):
         return _("%(name)s on “%(title)s”") % {
             "name": item.author_name,
-            "title": item.content_object,
+            "title": item.post.title,
         }
 
     def item_description(self, item):
@@ -52,7 +52,7 @@ class LatestCommentsFeed(_CommentFeed):
             Comment.objects.approved()
             .on_public_posts()
             .order_by("-submitted_at", "-pk")
-            .prefetch_related("content_object")[:FEED_SIZE]
+            .select_related("post")[:FEED_SIZE]
         )
 
 
@@ -74,8 +74,10 @@ class PostCommentsFeed(_CommentFeed):
 
     def items(self, post):
         comments = list(
-            Comment.objects.approved().for_object(post).order_by("-submitted_at", "-pk")[:FEED_SIZE]
+            Comment.objects.approved()
+            .filter(post=post)
+            .order_by("-submitted_at", "-pk")[:FEED_SIZE]
         )
         for comment in comments:
-            comment.content_object = post  # every item links to this post: no query each
+            comment.post = post  # every item links to this post: no query each
         return comments

@@ -9,7 +9,7 @@ from django.utils.translation import ngettext
 
 from comments.models import Comment
 from comments.services import can_reply_to
-from inpud.params import parse_id
+from core.params import parse_id
 
 ALLOWED_IN_TEXT = {"\n", "\t"}
 
@@ -79,8 +79,8 @@ class CommentForm(forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
-    def __init__(self, *args, target, **kwargs):
-        self.target = target
+    def __init__(self, *args, post, **kwargs):
+        self.post = post
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
 
@@ -102,7 +102,7 @@ class CommentForm(forms.Form):
             return cleaned
         parent = None
         if (parent_id := parse_id(raw)) is not None:
-            comments = Comment.objects.approved().for_object(self.target)
+            comments = Comment.objects.approved().filter(post=self.post)
             parent = comments.filter(pk=parent_id).first()
         if parent is None:
             error = _(

@@ -1,10 +1,10 @@
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from blog.models import Post
 
 
 class CommentQuerySet(models.QuerySet):
@@ -14,21 +14,13 @@ class CommentQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
 
-    def for_object(self, obj):
-        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
-
     def on_public_posts(self):
         """Comments whose post the public may see (feeds ask this, not the comment's status)."""
-        from blog.models import Post
-
-        return self.filter(
-            content_type=ContentType.objects.get_for_model(Post),
-            object_id__in=Post.objects.published().values("pk"),
-        )
+        return self.filter(post__in=Post.objects.published().values("pk"))
 
 
 class Comment(models.Model):
-    """A reader's comment on any content (posts now, campaigns later) via a generic relation."""
+    """A reader's comment on a post."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -36,11 +28,9 @@ class Comment(models.Model):
         SPAM = "spam", _("Spam")
         REMOVED = "removed", _("Removed")
 
-    content_type = models.ForeignKey(
-        ContentType, on_delete=models.CASCADE, verbose_name=_("content type")
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, related_name="comments", verbose_name=_("post")
     )
-    object_id = models.PositiveBigIntegerField(_("object id"))
-    content_object = GenericForeignKey("content_type", "object_id")
     parent = models.ForeignKey(
         "self",
         null=True,
@@ -72,7 +62,7 @@ class Comment(models.Model):
         _("scrambled internet address"), max_length=64, blank=True, editable=False
     )
     user_agent = models.CharField(_("browser"), max_length=200, blank=True, editable=False)
-    # Hash of (object, parent, email, body) set by the submission form; unique, so the same
+    # Hash of (post, parent, email, body) set by the submission form; unique, so the same
     # comment sent twice (a double click, two tabs) can never be stored twice. Rows created
     # elsewhere (the WordPress import, the shell) leave it empty and are not checked.
     fingerprint = models.CharField(
@@ -86,10 +76,7 @@ class Comment(models.Model):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         indexes = [
-            models.Index(
-                fields=["content_type", "object_id", "status", "submitted_at"],
-                name="comment_object_status_idx",
-            ),
+            models.Index(fields=["post", "status", "submitted_at"], name="comment_post_status_idx"),
             models.Index(fields=["status", "-submitted_at"], name="comment_queue_idx"),
             models.Index(fields=["ip_hash", "submitted_at"], name="comment_ip_rate_idx"),
             # "Has this email an approved comment?" is asked case-insensitively (iexact).
@@ -109,7 +96,7 @@ class Comment(models.Model):
         return _("Comment by %(name)s") % {"name": self.author_name}
 
     def get_absolute_url(self):
-        return f"{self.content_object.get_absolute_url()}#comment-{self.pk}"
+        return f"{self.post.get_absolute_url()}#comment-{self.pk}"
 
     @property
     def safe_author_url(self):

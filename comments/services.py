@@ -12,7 +12,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
@@ -20,9 +19,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from comments.counts import refresh_comment_counts
 from comments.models import Comment
-from inpud.clientip import hash_ip
-from inpud.siteurl import absolute_url
+from core.clientip import hash_ip
+from core.siteurl import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -53,12 +53,11 @@ def can_reply_to(comment) -> bool:
     return comment.depth + 1 < settings.COMMENTS_MAX_DEPTH
 
 
-def fingerprint(target, parent, email, body) -> str:
-    content_type = ContentType.objects.get_for_model(target)
+def fingerprint(post, parent, email, body) -> str:
     key = "\x1f".join(
         [
-            str(content_type.pk),
-            str(target.pk),
+            "post",
+            str(post.pk),
             str(parent.pk if parent else ""),
             email.strip().casefold(),
             " ".join(body.split()),
@@ -100,7 +99,7 @@ def _lock_sender(ip_hash):
 
 
 def submit_comment(
-    *, target, parent, name, email, url, body, ip, user_agent, honeypot_filled=False
+    *, post, parent, name, email, url, body, ip, user_agent, honeypot_filled=False
 ) -> Comment:
     """Store a comment with the status the moderation rules give it.
 
@@ -129,7 +128,7 @@ def submit_comment(
         try:
             with transaction.atomic():
                 comment = Comment.objects.create(
-                    content_object=target,
+                    post=post,
                     parent=parent,
                     depth=parent.depth + 1 if parent else 0,
                     author_name=name,
@@ -140,7 +139,7 @@ def submit_comment(
                     submitted_at=now,
                     ip_hash=ip_hash,
                     user_agent=user_agent,
-                    fingerprint=fingerprint(target, parent, email, body),
+                    fingerprint=fingerprint(post, parent, email, body),
                 )
         except IntegrityError as exc:
             if getattr(exc.__cause__, "diag", None) and (
@@ -158,7 +157,11 @@ def submit_comment(
 
 def moderate(queryset, status, user) -> int:
     """Set the status of many comments at once, stamping who did it and when."""
-    return queryset.update(status=status, moderated_at=timezone.now(), moderated_by=user)
+    with transaction.atomic():
+        post_ids = set(queryset.values_list("post_id", flat=True))
+        changed = queryset.update(status=status, moderated_at=timezone.now(), moderated_by=user)
+        refresh_comment_counts(post_ids)
+    return changed
 
 
 def moderators():
@@ -187,7 +190,7 @@ def notify_moderators(comment_pk):
     recipients = list(moderators().values_list("email", flat=True))
     if not recipients:
         return
-    title = str(comment.content_object)
+    title = comment.post.title
     admin_url = absolute_url(reverse("admin:comments_comment_change", args=[comment.pk]))
     # A subject must be one line; titles come from staff but names from anyone.
     subject = _("New comment to moderate on “%(title)s”") % {"title": title}

@@ -1,24 +1,24 @@
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import resolve
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from blog.models import Post
+from blog.views import render_post_page
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.services import DuplicateComment, RateLimited, comments_are_open, submit_comment
-from inpud.clientip import client_ip
+from core.clientip import client_ip
 
 
 @require_POST
 def post_comment(request, post_id):
-    post = get_object_or_404(Post.objects.published(), pk=post_id)
+    post = get_object_or_404(Post.objects.published().for_listing(), pk=post_id)
     typed = request.POST.get("body", "")
     if not comments_are_open(post):
         return render(request, "comments/closed.html", {"post": post, "typed": typed}, status=403)
-    form = CommentForm(request.POST, target=post)
+    form = CommentForm(request.POST, post=post)
     if not form.is_valid():
         return post_page_with_form(request, post, form, status=400)
     if not _body_is_utf8(request):
@@ -33,7 +33,7 @@ def post_comment(request, post_id):
     data = form.cleaned_data
     try:
         comment = submit_comment(
-            target=post,
+            post=post,
             parent=data["parent_comment"],
             name=data["name"],
             email=data["email"],
@@ -80,10 +80,5 @@ def _body_is_utf8(request):
 
 
 def post_page_with_form(request, post, form, *, status):
-    """Render the post page itself, through the blog's own view, with this bound form."""
-    match = resolve(post.get_absolute_url())
-    view = match.func.view_class(**match.func.view_initkwargs)
-    view.setup(request, *match.args, **match.kwargs)
-    view.object = view.get_object()
-    context = view.get_context_data(object=view.object, comment_form=form)
-    return view.render_to_response(context, status=status)
+    """The post page itself, with this bound form and its errors in place."""
+    return render_post_page(request, post, status=status, extra_context={"comment_form": form})

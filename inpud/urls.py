@@ -1,3 +1,13 @@
+"""Every public address, and where its feature lives.
+
+- Old WordPress links: query links at the root (/?p=12, /?page_id=7, /?cat=3 …) are answered
+  by wordpress/middleware.py (MIDDLEWARE), old permalinks by django.contrib.redirects
+  (rows written by blog/redirects.py and the importer).
+- Error pages: Django's default handlers render templates/400.html, 403.html, 404.html and
+  500.html; 403_csrf.html answers CSRF failures, 429.html views that rate-limit, and 405s
+  get a page from inpud/middleware.py.
+"""
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -7,12 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from blog.sitemaps import sitemap_index, sitemaps
-from blog.uploads import upload_image
-
-# Error pages: Django's default handlers (handler400/403/404/500) already render
-# templates/400.html, 403.html, 404.html and 500.html with the request context, so no
-# custom handler is needed. 403_csrf.html is used for CSRF failures, 429.html by views that
-# rate-limit.
+from core.uploads import upload_image
 
 # Lazy, so the header follows the staff member's language on each request.
 admin.site.site_header = lazy(

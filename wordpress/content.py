@@ -3,8 +3,8 @@
 import re
 from collections import Counter
 
-from blog import sanitize
-from blog.constants import MORE_MARKER
+from core import sanitize
+from core.sanitize import MORE_MARKER
 from wordpress.autop import wpautop
 from wordpress.shortcodes import convert_captions, unknown_shortcodes
 

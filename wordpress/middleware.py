@@ -17,7 +17,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from blog.models import Author, Category, Post
-from inpud.params import parse_id
+from core.params import parse_id
 from wordpress.models import ImportedObject
 
 Kind = ImportedObject.Kind

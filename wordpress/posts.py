@@ -1,11 +1,12 @@
 """Posts, in batches: convert, compare with the last import, bulk-insert what is new.
 
-New posts are inserted with ``bulk_create``. ``Post.save()`` would sanitise the body, derive
-``body_text`` and update the search vector one row at a time (three times slower for a large
-export), so the same steps run here with the same functions: ``sanitize_html``,
-``plain_text``, and ``blog.models.search_vector_expression`` for
-the whole batch. Changed posts, and posts that get a featured image, go through
-``Post.save()`` itself, so whatever it (or a post_save hook) does with images runs for them.
+New posts are inserted with ``bulk_create``: ``Post.save()`` would update the search vector
+one row at a time (three times slower for a large export). What save() derives comes from
+the same two functions instead: ``Post.derive_fields()`` for each post, and
+``blog.models.update_search_vectors()`` for the whole batch. Changed posts, and posts that
+get a featured image, go through ``Post.save()`` itself, so whatever it (or a post_save
+hook) does with images runs for them. Old permalinks go through ``blog.redirects``, the rule
+edits use.
 """
 
 from collections import Counter
@@ -14,15 +15,13 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.redirects.models import Redirect
-from django.contrib.sites.models import Site
 from django.utils import timezone
 from django.utils.encoding import escape_uri_path
 from taggit.models import TaggedItem
 
-from blog import sanitize
-from blog.models import Post, search_vector_expression
-from blog.sanitize import foreign_images, sanitize_html
+from blog.models import Post, update_search_vectors
+from blog.redirects import remember_old_paths
+from core.sanitize import foreign_images
 from wordpress.content import convert_body, plain_text
 from wordpress.media import rewrite_upload_urls, uploads_pattern
 from wordpress.models import ImportedObject
@@ -46,6 +45,17 @@ def old_path(link):
     if parts.query or parts.path in ("", "/"):
         return ""  # ?p=123 links are answered by wordpress.middleware
     return escape_uri_path(unquote(parts.path))
+
+
+WRITTEN = ("title", "author_id", "status", "publish_at", "excerpt", "body", "is_sticky",
+           "allow_comments")  # fmt: skip
+
+
+def derived_fields(**written):
+    """The post row's fields: what the export says, plus what Post.save() derives from it."""
+    post = Post(**written)
+    post.derive_fields()
+    return {name: getattr(post, name) for name in (*WRITTEN, *Post.DERIVED_FIELDS)}
 
 
 @dataclass
@@ -128,7 +138,6 @@ class PostBatch:
                 f"Post {slug!r} shows images from other sites; their addresses were dropped: "
                 f"{sources}"
             )
-        body = sanitize_html(body)
         categories = sorted(
             {
                 imp.category_for(nicename, name)
@@ -148,17 +157,16 @@ class PostBatch:
             wp_id=item.wp_id,
             guid=item.guid,
             slug=slug,
-            fields={
-                "title": title,
-                "author_id": imp.author_for(item.creator),
-                "status": status,
-                "publish_at": publish_at,
-                "excerpt": plain_text(item.excerpt),
-                "body": body,
-                "body_text": sanitize.plain_text(body),
-                "is_sticky": item.is_sticky,
-                "allow_comments": item.comment_status != "closed",
-            },
+            fields=derived_fields(
+                title=title,
+                author_id=imp.author_for(item.creator),
+                status=status,
+                publish_at=publish_at,
+                excerpt=plain_text(item.excerpt),
+                body=body,
+                is_sticky=item.is_sticky,
+                allow_comments=item.comment_status != "closed",
+            ),
             categories=categories,
             tags=tags,
             thumbnail=int(thumbnail) if thumbnail.isdigit() and thumbnail != "0" else None,
@@ -247,9 +255,7 @@ class PostBatch:
             taken.add(slug)
             posts.append(Post(slug=slug, **data.fields))
         Post.objects.bulk_create(posts)
-        Post.objects.filter(pk__in=[p.pk for p in posts]).update(
-            search_vector=search_vector_expression()
-        )
+        update_search_vectors([p.pk for p in posts])
         through = Post.categories.through
         category_rows, tag_rows, new_rows, stale_rows = [], [], [], []
         for data, post in zip(new, posts, strict=True):
@@ -321,23 +327,7 @@ class PostBatch:
         for old in [old for old in pairs if len(old) > 200]:
             self.summary.warn(f"Old address too long to redirect (over 200 characters): {old}")
             del pairs[old]
-        if not pairs:
-            return
-        site = Site.objects.get_current()
-        existing = {
-            r.old_path: r for r in Redirect.objects.filter(site=site, old_path__in=list(pairs))
-        }
-        changed = []
-        for old, new in pairs.items():
-            if old in existing and existing[old].new_path != new:
-                existing[old].new_path = new
-                changed.append(existing[old])
-        Redirect.objects.bulk_update(changed, ["new_path"])
-        Redirect.objects.bulk_create(
-            Redirect(site=site, old_path=old, new_path=new)
-            for old, new in pairs.items()
-            if old not in existing
-        )
+        remember_old_paths(pairs)
         self.summary.redirects += len(pairs)
 
     # ------------------------------------------------------------------ after the last item

@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from blog.models import Post
+from comments.counts import refresh_comment_counts
 from comments.models import Comment
 from wordpress.content import plain_text
 from wordpress.models import ImportedObject
@@ -45,7 +45,6 @@ class CommentImporter:
         self.importer = importer
         self.summary = importer.summary
         self.counts = importer.summary.counts["comments"]
-        self.content_type = ContentType.objects.get_for_model(Post)
         self.comment_type = ContentType.objects.get_for_model(Comment)
 
     def import_for(self, items, post_pks):
@@ -103,13 +102,15 @@ class CommentImporter:
             ["content_hash", "content_type", "object_id", "imported_at"],
             batch_size=1000,
         )
+        # Bulk writes send no signals: count each touched post's approved comments once.
+        refresh_comment_counts({fields["post_pk"] for _, fields in prepared})
 
     def _map(self, mapping, pk, digest):
         mapping.content_type, mapping.object_id = self.comment_type, pk
         mapping.content_hash, mapping.imported_at = digest, timezone.now()
 
     def _comment(self, obj, fields, pk_by_wp):
-        obj.content_type, obj.object_id = self.content_type, fields["post_pk"]
+        obj.post_id = fields["post_pk"]
         parent = fields["parent_wp"]
         obj.parent_id = pk_by_wp[parent] if parent else None
         for name in FIELDS[1:]:

@@ -4,9 +4,8 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from blog import sanitize
 from blog.navigation import archive_months, category_tree
-from inpud.siteurl import absolute_url
+from core import sanitize
 
 register = template.Library()
 
@@ -28,24 +27,6 @@ def blog_sidebar(context):
     }
 
 
-@register.simple_tag(takes_context=True)
-def page_url(context, number):
-    """The link to page `number` of the current list, keeping other query parameters."""
-    request = context["request"]
-    query = request.GET.copy()
-    query.pop("page", None)
-    if number != 1:
-        query["page"] = number
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else request.path
-
-
-@register.filter
-def absolute(url):
-    """Make a site-relative URL absolute with SITE_URL (for feeds, OpenGraph, canonical)."""
-    return absolute_url(url)
-
-
 _HEADING_TAG = re.compile(r"<(/?)h([1-5])\b", re.IGNORECASE)
 
 
@@ -59,14 +40,8 @@ def demote_headings(html):
 
 
 @register.filter
-def plain_text(value):
-    """Readable plain text from body HTML on one line: words kept apart, entities decoded."""
-    return " ".join(sanitize.plain_text(str(value)).split())
-
-
-@register.filter
 def summary(post, words=40):
     """The post's excerpt, or the start of its body as plain text."""
     if post.excerpt:
         return post.excerpt
-    return Truncator(plain_text(post.body)).words(int(words))
+    return Truncator(" ".join(sanitize.plain_text(post.body).split())).words(int(words))

@@ -11,6 +11,7 @@ from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from inpud.devdb import embedded_database_url
 from inpud.settings.env import env, env_bool, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -51,10 +52,12 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "reversion",
     "django_countries",
+    "core",
     "blog",
     "comments",
     "campaigns",
     "wordpress",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -94,11 +97,10 @@ TEMPLATES = [
     },
 ]
 
-# Database: DATABASE_URL, or an embedded PostgreSQL under var/ for local work and tests.
+# Database: DATABASE_URL, or (local work and tests only) an embedded PostgreSQL under var/.
+# Production refuses to start without DATABASE_URL before this module is read.
 DATABASE_URL = env("DATABASE_URL")
 if not DATABASE_URL:
-    from inpud.devdb import embedded_database_url
-
     DATABASE_URL = embedded_database_url(BASE_DIR)
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -178,7 +180,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "INPUD <no-reply@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Salt for hashing IP addresses (comments, sign-ups). Rotating it unlinks old hashes.
-IP_HASH_SALT = env("IP_HASH_SALT", SECRET_KEY)
+# Required in production; local runs and tests derive one from SECRET_KEY.
+IP_HASH_SALT = env("IP_HASH_SALT") or f"ip-hash:{SECRET_KEY}"
 # Behind exactly one reverse proxy that appends the client address to X-Forwarded-For.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 

@@ -1,6 +1,6 @@
 """CKEditor 5: the toolbar offers only what the sanitiser keeps (blog/sanitize.py).
 
-Image uploads go to blog.uploads.upload_image (inpud/urls.py), not to django-ckeditor-5's own
+Image uploads go to core.uploads.upload_image (inpud/urls.py), not to django-ckeditor-5's own
 view: staff only, validated like featured images (MAX_IMAGE_UPLOAD_BYTES, MAX_IMAGE_PIXELS)
 and re-encoded without EXIF. The settings below still drive the widget's file chooser.
 """
@@ -53,7 +53,7 @@ CKEDITOR_5_CONFIGS = {
             ]
         },
         "image": {
-            # What the file chooser offers: only what blog.validators accepts. CKEditor's
+            # What the file chooser offers: only what core.validators accepts. CKEditor's
             # default also offers BMP and TIFF, which the upload view then refuses.
             "upload": {"types": ["jpeg", "png", "gif", "webp"]},
             "toolbar": [

@@ -9,10 +9,10 @@ from django.contrib.messages import get_messages
 from django.utils import timezone
 
 from blog.models import Category, Post
-from blog.validators import ALLOWED_FORMATS
-from tests.blog.factories import make_author, make_category, make_post
-from tests.blog.staff import make_staff, post_form_data, uploaded_image
+from core.validators import ALLOWED_FORMATS
+from tests.blog.factories import make_author, make_category, make_post, make_staff, post_form_data
 from tests.campaigns.factories import make_campaign
+from tests.core.factories import uploaded_image
 
 pytestmark = pytest.mark.django_db
 

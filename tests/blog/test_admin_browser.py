@@ -2,18 +2,18 @@
 CKEditor with an image in the body and a featured image, publishes it, and readers then find
 it on the home page, on its own page and in the feed."""
 
-from importlib import import_module
 from urllib.parse import urlsplit
 
 import feedparser
 import pytest
-from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 from taggit.models import Tag
 
+from blog import roles
 from blog.models import Post
-from tests.blog.factories import make_author, make_category
-from tests.blog.staff import gps_exif, image_bytes, make_staff
+from core.roles import sync_groups
+from tests.blog.factories import make_author, make_category, make_staff
+from tests.core.factories import gps_exif, image_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,19 +23,9 @@ SLUG = "naloxone-in-every-pocket"
 
 
 def ensure_editor_role():
-    """The Editor group as migration 0004 makes it.
-
-    Transactional tests empty every table afterwards, groups included, and only permissions
-    and content types come back; serialized_rollback would instead leave the next
-    transactional test without content types.
-    """
-    roles = import_module("blog.migrations.0004_roles").ROLES
-    group, _ = Group.objects.get_or_create(name="Editor")
-    for dotted in roles["Editor"]:
-        app_label, codename = dotted.split(".")
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
+    """The Editor group as blog.roles declares it (a transactional test's flush empties every
+    table, and post_migrate refills the groups; this makes the test independent of that)."""
+    sync_groups(roles.GROUPS)
 
 
 # Everything the database needs is made here, before `browser_page` starts Playwright

@@ -11,15 +11,9 @@ from django.core.files.storage import default_storage
 from PIL import Image
 
 from blog.models import Post
-from tests.blog.factories import make_post
-from tests.blog.staff import (
-    fake_file,
-    form_data,
-    gps_exif,
-    make_staff,
-    post_form_data,
-    uploaded_image,
-)
+from tests.blog.factories import make_post, make_staff, post_form_data
+from tests.core.factories import fake_file, gps_exif, uploaded_image
+from tests.inpud.html_audit import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.blog.factories import make_category, make_post
-from tests.blog.helpers import image_file
+from tests.core.factories import image_file
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -1,14 +1,16 @@
 """Model rules the admin relies on, checked without the admin."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
+from blog import roles
 from blog.models import Author
 from blog.services import author_profile_for
-from blog.validators import validate_image_file
+from core.validators import validate_image_file
 from tests.blog.factories import make_category, make_post, make_user
-from tests.blog.staff import fake_file, image_bytes, png_bomb, uploaded_image
+from tests.core.factories import fake_file, image_bytes, png_bomb, uploaded_image
 
 pytestmark = pytest.mark.django_db
 
@@ -50,9 +52,13 @@ def test_post_without_image_needs_no_alt():
     make_post().full_clean()
 
 
-def test_publish_permission_exists():
-    user = make_user(is_superuser=True)
-    assert user.has_perm("blog.publish_post")
+def test_the_publish_permission_decides_who_publishes():
+    permission = Permission.objects.get(content_type__app_label="blog", codename="publish_post")
+    writer = make_user(is_staff=True)
+    assert not roles.can_publish(writer)
+    writer.user_permissions.add(permission)
+    writer = type(writer).objects.get(pk=writer.pk)  # a fresh object: no permission cache
+    assert roles.can_publish(writer)
 
 
 def test_author_profile_is_made_from_the_full_name_never_the_username():

@@ -7,7 +7,8 @@ import pytest
 from django.contrib.staticfiles import finders
 
 from tests.blog.factories import make_author, make_category, make_post
-from tests.blog.helpers import add_comments, image_file
+from tests.comments.factories import add_comments
+from tests.core.factories import image_file
 
 pytestmark = pytest.mark.django_db
 

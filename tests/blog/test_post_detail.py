@@ -6,8 +6,9 @@ import pytest
 from django.utils import timezone
 
 from blog.models import Post
-from tests.blog.factories import make_author, make_category, make_post, make_user
-from tests.blog.helpers import add_comments, image_file, make_editor
+from tests.blog.factories import make_author, make_category, make_editor, make_post, make_user
+from tests.comments.factories import add_comments
+from tests.core.factories import image_file
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from taggit.models import Tag, TaggedItem
 
 from blog.models import Post
 from tests.blog.factories import make_author, make_category
-from tests.blog.helpers import add_comments
+from tests.comments.factories import add_comments
 
 pytestmark = pytest.mark.django_db
 
@@ -136,7 +136,7 @@ def test_query_counts_do_not_grow_with_the_number_of_posts(client, world):
 def test_editor_preview_of_a_draft_stays_within_budget(
     client, world, django_assert_max_num_queries
 ):
-    from tests.blog.helpers import make_editor
+    from tests.blog.factories import make_editor
 
     add_posts(world, 130)
     draft = Post.objects.get(slug="post-7")

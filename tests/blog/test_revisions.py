@@ -4,8 +4,8 @@ import pytest
 from reversion.models import Version
 
 from blog.models import Post
-from tests.blog.factories import make_category, make_post
-from tests.blog.staff import form_data, make_staff, post_form_data
+from tests.blog.factories import make_category, make_post, make_staff, post_form_data
+from tests.inpud.html_audit import form_data
 
 pytestmark = pytest.mark.django_db
 

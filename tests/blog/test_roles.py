@@ -4,8 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from blog.models import Author, Post
-from tests.blog.factories import make_category, make_post, make_user
-from tests.blog.staff import make_staff, post_form_data
+from tests.blog.factories import make_category, make_post, make_staff, make_user, post_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -273,8 +272,7 @@ def test_editor_can_merge_tags(client):
 
 def test_author_previews_own_draft_but_not_another_authors_draft(client):
     from blog.models import Post
-    from tests.blog.factories import make_post
-    from tests.blog.staff import make_staff
+    from tests.blog.factories import make_post, make_staff
 
     writer = make_staff("Author", username="writer")
     other = make_staff("Author", username="other")
@@ -287,8 +285,7 @@ def test_author_previews_own_draft_but_not_another_authors_draft(client):
 
 def test_editor_previews_any_draft(client):
     from blog.models import Post
-    from tests.blog.factories import make_post
-    from tests.blog.staff import make_staff
+    from tests.blog.factories import make_post, make_staff
 
     draft = make_post(status=Post.Status.DRAFT)
     client.force_login(make_staff("Editor"))

@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from blog.models import Post
 from tests.blog.factories import make_author, make_category, make_post, make_user
-from tests.blog.helpers import add_comments, image_file
+from tests.comments.factories import add_comments
+from tests.core.factories import image_file
 
 pytestmark = pytest.mark.django_db
 

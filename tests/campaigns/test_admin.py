@@ -128,7 +128,7 @@ def test_admin_refuses_a_reserved_slug(admin_client):
 
 
 def test_admin_requires_alt_text_with_a_hero_image(admin_client):
-    from blog.demo import demo_image_bytes
+    from demo.blog import demo_image_bytes
 
     data = _campaign_form()
     data["hero_image"] = SimpleUploadedFile("hero.jpg", demo_image_bytes("x"), "image/jpeg")

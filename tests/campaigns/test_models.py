@@ -8,9 +8,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from PIL import Image
 
-from blog.demo import demo_image_bytes
 from campaigns.models import Campaign, Supporter
 from campaigns.validators import validate_pdf
+from demo.blog import demo_image_bytes
 from tests.campaigns.factories import make_campaign, make_supporter, pdf_upload
 
 pytestmark = pytest.mark.django_db

@@ -5,6 +5,7 @@ import itertools
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
+from comments.counts import refresh_comment_counts
 from comments.models import Comment
 from tests.blog.factories import make_user
 
@@ -20,7 +21,7 @@ def make_comment(post, **kwargs):
     kwargs.setdefault("status", Comment.Status.APPROVED)
     kwargs.setdefault("submitted_at", timezone.now())
     kwargs.setdefault("depth", parent.depth + 1 if parent else 0)
-    return Comment.objects.create(content_object=post, **kwargs)
+    return Comment.objects.create(post=post, **kwargs)
 
 
 def make_moderator(**kwargs):
@@ -44,3 +45,18 @@ def form_data(**overrides):
     }
     data.update(overrides)
     return data
+
+
+def add_comments(post, count, status=Comment.Status.APPROVED):
+    """``count`` top-level comments on ``post`` in one insert."""
+    Comment.objects.bulk_create(
+        Comment(
+            post=post,
+            author_name=f"Reader {i}",
+            author_email=f"reader{i}@example.org",
+            body="Thank you for this.",
+            status=status,
+        )
+        for i in range(count)
+    )
+    refresh_comment_counts([post.pk])  # bulk_create sends no signals

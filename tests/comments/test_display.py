@@ -184,17 +184,13 @@ def test_emails_and_ip_hashes_never_appear_on_public_pages(client):
 
 def make_thread(post, count):
     """`count` approved comments: roots with replies two levels deep, in bulk."""
-    from django.contrib.contenttypes.models import ContentType
-
-    content_type = ContentType.objects.get_for_model(post)
     now = timezone.now()
     parents = {0: None, 1: None}
     made = 0
     while made < count:
         depth = made % 3
         comment = Comment.objects.create(
-            content_type=content_type,
-            object_id=post.pk,
+            post=post,
             parent=parents.get(depth - 1) if depth else None,
             depth=depth,
             author_name=f"Reader {made}",

@@ -27,7 +27,7 @@ def test_valid_comment_is_held_and_reader_is_redirected_with_a_message(client):
     assert "Thank you. Your comment is awaiting moderation." in response.text
     comment = Comment.objects.get()
     assert comment.status == Comment.Status.PENDING
-    assert comment.content_object == post
+    assert comment.post == post
     assert (comment.author_name, comment.author_email, comment.body) == (
         "Ana Reader",
         "ana@example.org",

@@ -44,7 +44,7 @@ def hostile_comment(client, django_capture_on_commit_callbacks):
 
 def test_public_pages_escape_every_field(client, hostile_comment):
     Comment.objects.update(status="approved")
-    post = hostile_comment.content_object
+    post = hostile_comment.post
     for url in (
         "/",
         post.get_absolute_url(),
@@ -81,7 +81,7 @@ def test_feeds_escape_every_field(client, hostile_comment):
     import feedparser
 
     Comment.objects.update(status="approved")
-    post = hostile_comment.content_object
+    post = hostile_comment.post
     for url in ("/comments/feed/", f"/comments/feed/{post.pk}/"):
         xml = client.get(url).text
         assert_no_raw_vector(xml)

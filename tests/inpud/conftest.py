@@ -4,9 +4,9 @@ from django.core.cache import cache
 from campaigns import tokens
 from campaigns.models import CampaignDocument, Supporter
 from tests.blog.factories import make_category, make_post
-from tests.blog.helpers import image_file
 from tests.campaigns.factories import make_campaign, make_document, make_supporter, pdf_upload
 from tests.comments.factories import make_comment
+from tests.core.factories import image_file
 
 
 @pytest.fixture(autouse=True)

@@ -134,3 +134,61 @@ def error_link_problems(page: Page):
         ):
             problems.append(f"{control.attrs.get('name')}: no error message in {ids}")
     return problems
+
+
+class FormParser(HTMLParser):
+    """Collects what a browser would submit from the form with the given id."""
+
+    def __init__(self, form_id):
+        super().__init__()
+        self.form_id = form_id
+        self.data = {}
+        self._in_form = False
+        self._select = None
+        self._textarea = None
+        self._done = False
+
+    def _add(self, name, value):
+        self.data.setdefault(name, []).append(value)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if self._done:
+            return
+        if tag == "form" and a.get("id") == self.form_id:
+            self._in_form = True
+        if not self._in_form:
+            return
+        if tag == "input" and a.get("name"):
+            kind = a.get("type", "text")
+            if kind in ("checkbox", "radio") and "checked" not in a:
+                return
+            if kind in ("submit", "file", "button", "image"):
+                return
+            self._add(a["name"], a.get("value", "on" if kind == "checkbox" else ""))
+        elif tag == "select" and a.get("name"):
+            self._select = a["name"]
+        elif tag == "option" and self._select and "selected" in a:
+            self._add(self._select, a.get("value", ""))
+        elif tag == "textarea" and a.get("name"):
+            self._textarea = a["name"]
+            self._add(self._textarea, "")
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "form" and self._in_form:
+            self._in_form = False
+            self._done = True
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea][-1] += data
+
+
+def form_data(html, form_id="post_form"):
+    parser = FormParser(form_id)
+    parser.feed(html)
+    return {k: v if len(v) > 1 else v[0] for k, v in parser.data.items()}

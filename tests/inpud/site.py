@@ -13,9 +13,9 @@ from campaigns.models import Campaign, Supporter
 from campaigns.tokens import make_confirm_token, make_manage_token
 from comments.models import Comment
 from tests.blog.factories import make_author, make_category, make_post, make_user
-from tests.blog.helpers import image_file
 from tests.campaigns.factories import make_campaign, make_document, make_supporter
 from tests.comments.factories import make_comment
+from tests.core.factories import image_file
 
 # Private values that must never reach a public page or feed.
 STAFF_USERNAME = "zq-login-name-7731"

@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 PRODUCTION_ENV = {
@@ -12,6 +13,8 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://inpud@db.invalid:5432/inpud",
     "ALLOWED_HOSTS": "inpud.example.org",
     "CSRF_TRUSTED_ORIGINS": "https://inpud.example.org",
+    "IP_HASH_SALT": "f2Lq9-zT7mWc4xRb8nKd3pVh6sJy1gQa",
+    "SITE_URL": "https://inpud.example.org",
 }
 
 
@@ -45,6 +48,35 @@ def test_production_refuses_to_start_without_database_url():
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert "DATABASE_URL must be set" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["IP_HASH_SALT", "SITE_URL"])
+def test_production_refuses_to_start_without(name):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != name}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert f"{name} must be set in production" in result.stderr
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:8000", "https://localhost", "inpud.org"])
+def test_production_refuses_a_site_url_mail_cannot_use(url):
+    result = run_manage("check", env={**PRODUCTION_ENV, "SITE_URL": url})
+    assert result.returncode != 0
+    assert "SITE_URL must be" in result.stderr
+
+
+def test_production_never_starts_the_embedded_database(tmp_path):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DATABASE_URL"}
+    result = run_manage("check", env={**env, "PGSERVER_DATA": str(tmp_path / "pgdata")})
+    assert "DATABASE_URL must be set" in result.stderr
+    assert not (tmp_path / "pgdata").exists()
+
+
+def test_plain_http_is_only_for_the_loopback():
+    env = {**PRODUCTION_ENV, "PLAIN_HTTP": "1", "SITE_URL": "http://127.0.0.1:8000"}
+    assert run_manage("check", env=env).returncode != 0  # ALLOWED_HOSTS is a public name
+    result = run_manage("check", env={**env, "ALLOWED_HOSTS": "127.0.0.1,localhost"})
+    assert result.returncode == 0, result.stderr
 
 
 def test_production_refuses_debug():

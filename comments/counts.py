@@ -1,0 +1,41 @@
+"""Post.comment_count: the approved comments of a post, kept on the post itself.
+
+Lists show "3 Comments" on every card; storing the number on the post means no page
+counts anything. It is recomputed (never incremented), so a bulk moderation, an import or
+a deleted reply all leave the exact number.
+"""
+
+from django.db import transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+
+from blog.models import Post
+from comments.models import Comment
+
+
+def refresh_comment_counts(post_ids):
+    """Recount the approved comments of these posts."""
+    post_ids = sorted(set(post_ids))
+    if not post_ids:
+        return
+    approved = (
+        Comment.objects.approved()
+        .filter(post=OuterRef("pk"))
+        .order_by()
+        .values("post")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    with transaction.atomic():
+        # Lock the posts first (in id order, so two refreshes cannot deadlock): the UPDATE
+        # then starts after any concurrent refresh has committed, and counts its comments.
+        locked = Post.objects.select_for_update().filter(pk__in=post_ids).order_by("pk")
+        list(locked.values_list("pk", flat=True))
+        Post.objects.filter(pk__in=post_ids).update(comment_count=Coalesce(Subquery(approved), 0))
+
+
+def comment_changed(sender, instance, **kwargs):
+    """post_save / post_delete receiver: one comment was stored, changed or deleted."""
+    if kwargs.get("raw"):
+        return  # loaddata: the fixture brings its own counts
+    refresh_comment_counts([instance.post_id])
