@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from campaigns import services, stats, tokens
 from campaigns.forms import ShowNameForm, SignupForm
 from campaigns.models import Campaign, Supporter
-from core import ratelimit
 from core.siteurl import absolute_url
+from throttle.counters import hit_ip
 
 CAMPAIGNS_PER_PAGE = 20
 
@@ -79,7 +79,7 @@ def signup(request, slug):
     form = SignupForm(request.POST, campaign=campaign)
     if not form.is_valid():
         return campaign_detail(request, slug, form=form, status=400)
-    allowed = ratelimit.hit(
+    allowed = hit_ip(
         "campaign-signup",
         request,
         limit=settings.CAMPAIGNS_SIGNUP_RATE_LIMIT,

@@ -27,6 +27,11 @@ def client_ip(request) -> str:
     return ""
 
 
+def hash_value(value: str) -> str:
+    """HMAC-SHA256 with IP_HASH_SALT: stable for rate limits, not reversible."""
+    return hmac.new(settings.IP_HASH_SALT.encode(), value.encode(), hashlib.sha256).hexdigest()
+
+
 def hash_ip(ip: str) -> str:
-    """HMAC-SHA256 of the address with IP_HASH_SALT: stable for rate limits, not reversible."""
-    return hmac.new(settings.IP_HASH_SALT.encode(), ip.encode(), hashlib.sha256).hexdigest()
+    """The salted hash of an IP address: the only form in which one is ever stored."""
+    return hash_value(ip)

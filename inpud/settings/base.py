@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "reversion",
     "django_countries",
     "core",
+    "throttle",
     "blog",
     "comments",
     "campaigns",
@@ -184,6 +185,9 @@ SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 IP_HASH_SALT = env("IP_HASH_SALT") or f"ip-hash:{SECRET_KEY}"
 # Behind exactly one reverse proxy that appends the client address to X-Forwarded-For.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+
+# `manage.py daily` (run it once a day from cron or a systemd timer) runs these in order.
+DAILY_COMMANDS = ["purge_comment_metadata", "purge_pending_supporters", "purge_rate_limits"]
 
 LOGIN_URL = "admin:login"
 # Where a login goes when its "next" is missing or points elsewhere (refused as unsafe).

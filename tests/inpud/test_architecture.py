@@ -7,7 +7,9 @@ from pathlib import Path
 
 from django.conf import settings
 
-PACKAGES = ["inpud", "bench", "demo", "wordpress", "comments", "blog", "campaigns", "core"]
+PACKAGES = [
+    "inpud", "bench", "demo", "wordpress", "comments", "blog", "campaigns", "throttle", "core",
+]  # fmt: skip
 MAX_LINES = 400
 
 
