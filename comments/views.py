@@ -7,7 +7,6 @@ from django.views.decorators.http import require_POST
 from blog.models import Post
 from blog.views import render_post_page
 from comments.forms import CommentForm
-from comments.models import Comment
 from comments.services import DuplicateComment, RateLimited, comments_are_open, submit_comment
 from core.clientip import client_ip
 
@@ -32,7 +31,7 @@ def post_comment(request, post_id):
         return post_page_with_form(request, post, form, status=400)
     data = form.cleaned_data
     try:
-        comment = submit_comment(
+        submit_comment(
             post=post,
             parent=data["parent_comment"],
             name=data["name"],
@@ -56,10 +55,8 @@ def post_comment(request, post_id):
     except DuplicateComment:
         form.add_error(None, _("You already said that: this comment has already been sent."))
         return post_page_with_form(request, post, form, status=409)
-    if comment.status == Comment.Status.APPROVED:
-        messages.success(request, _("Thank you. Your comment is published."))
-        return redirect(f"{post.get_absolute_url()}#comment-{comment.pk}")
-    # Spam gets the same answer as a held comment: a bot learns nothing from it.
+    # One answer for every comment (held or spam), whatever its address: nobody learns from
+    # it whether an address has commented here.
     messages.success(request, _("Thank you. Your comment is awaiting moderation."))
     return redirect(f"{post.get_absolute_url()}#comments")
 

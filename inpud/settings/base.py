@@ -4,6 +4,7 @@
 ``SECRET_KEY`` must be given. ``production`` and ``test`` only override this module.
 """
 
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -52,8 +53,11 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "reversion",
     "django_countries",
+    "django_tasks",
+    "django_tasks_db",
     "core",
     "throttle",
+    "outbox",
     "blog",
     "comments",
     "campaigns",
@@ -105,6 +109,17 @@ if not DATABASE_URL:
     DATABASE_URL = embedded_database_url(BASE_DIR)
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Nothing waits on the database for ever: a connection gives up after DB_CONNECT_TIMEOUT
+# seconds, a statement after DB_STATEMENT_TIMEOUT_MS, a wait for a lock after
+# DB_LOCK_TIMEOUT_MS (0 turns one off). The pages that hit one answer 503 (inpud/errors.py).
+DATABASES["default"].setdefault("OPTIONS", {}).update(
+    {
+        "connect_timeout": env_int("DB_CONNECT_TIMEOUT", 5),
+        "options": "-c statement_timeout={} -c lock_timeout={}".format(
+            env_int("DB_STATEMENT_TIMEOUT_MS", 15_000), env_int("DB_LOCK_TIMEOUT_MS", 3_000)
+        ),
+    }
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when CACHE_URL is set (e.g. redis://127.0.0.1:6379/1), else per-process memory.
@@ -179,6 +194,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "INPUD <no-reply@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Who hears of server errors (through the outbox): "Name <address>, Other <address>".
+ADMINS = [parseaddr(entry) for entry in env_list("ADMINS")]
 
 # Salt for hashing IP addresses (comments, sign-ups). Rotating it unlinks old hashes.
 # Required in production; local runs and tests derive one from SECRET_KEY.
@@ -187,7 +204,12 @@ IP_HASH_SALT = env("IP_HASH_SALT") or f"ip-hash:{SECRET_KEY}"
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
 # `manage.py daily` (run it once a day from cron or a systemd timer) runs these in order.
-DAILY_COMMANDS = ["purge_comment_metadata", "purge_pending_supporters", "purge_rate_limits"]
+DAILY_COMMANDS = [
+    "purge_comment_metadata",
+    "purge_pending_supporters",
+    "purge_rate_limits",
+    "purge_outbox",
+]
 
 LOGIN_URL = "admin:login"
 # Where a login goes when its "next" is missing or points elsewhere (refused as unsafe).
@@ -204,9 +226,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"pgserver": {"level": "WARNING"}},
+    "loggers": {
+        "pgserver": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 from inpud.settings.campaigns import *  # noqa: E402,F403
 from inpud.settings.ckeditor import *  # noqa: E402,F403
 from inpud.settings.comments import *  # noqa: E402,F403
+from inpud.settings.outbox import *  # noqa: E402,F403

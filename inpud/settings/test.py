@@ -19,3 +19,6 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 DATABASES["default"]["TEST"] = {  # noqa: F405
     "NAME": "test_inpud_" + hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8],
 }
+# Tests send queued email when the transaction commits (django_capture_on_commit_callbacks);
+# the fault tests switch to the database queue and a real worker process.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
