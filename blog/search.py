@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from blog.models import Post
+from blog.search_terms import parseable
 
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 10
@@ -77,14 +78,14 @@ class SearchForm(forms.Form):
 
 
 def websearch_query(text):
-    return SearchQuery(text, search_type="websearch", config="english")
+    return SearchQuery(parseable(text), search_type="websearch", config="english")
 
 
 def search_posts(text):
     """Published matches, best first, without the heavy columns."""
     return (
         Post.objects.published()
-        .search(text)
+        .search(parseable(text))
         .select_related("author")
         .defer("body", "body_text", "search_vector", "featured_renditions")
     )

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "inpud.middleware.ContentSecurityPolicyMiddleware",
+    "inpud.guards.RequestCharsetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -221,12 +222,28 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 TAGGIT_CASE_INSENSITIVE = True
 
+# A database outage answers 503 with this Retry-After (seconds).
+UNAVAILABLE_RETRY_AFTER_SECONDS = env_int("UNAVAILABLE_RETRY_AFTER_SECONDS", 30)
+
+# Logs go to stderr: one JSON object per line with LOG_FORMAT=json (production's default),
+# plain lines otherwise. Server errors also reach ADMINS by email through the outbox (never
+# from inside the request; when the database is down, the log line is what remains).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s %(message)s"},
+        "json": {"()": "inpud.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": env("LOG_FORMAT", "text")},
+        "admins": {"class": "inpud.logs.OutboxAdminEmailHandler", "level": "ERROR"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Replaces Django's default handlers, whose mail_admins would send inside the request.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.request": {"handlers": ["admins"], "level": "INFO", "propagate": True},
         "pgserver": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
     },
