@@ -6,6 +6,8 @@ address proves nothing, so a "known author" is never published at once.
 
 from inpud.settings.env import env_int, env_list
 
+# Top-level comments per page under a post, each with all its replies (threads stay whole).
+COMMENTS_THREADS_PER_PAGE = env_int("COMMENTS_THREADS_PER_PAGE", 20)
 # Replies nest at most this many levels (1 = no replies at all).
 COMMENTS_MAX_DEPTH = env_int("COMMENTS_MAX_DEPTH", 3)
 # Close the form this many days after a post is published; 0 keeps comments open forever.
