@@ -10,7 +10,10 @@ from .base import *  # noqa: E402,F403
 from .base import BASE_DIR  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The processes the fault tests start (tests/faults/) keep the real queue and SMTP.
+REAL_MAIL = os.environ.get("TEST_REAL_MAIL") == "1"
+if not REAL_MAIL:
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="inpud-test-media-")
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -21,4 +24,5 @@ DATABASES["default"]["TEST"] = {  # noqa: F405
 }
 # Tests send queued email when the transaction commits (django_capture_on_commit_callbacks);
 # the fault tests switch to the database queue and a real worker process.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if not REAL_MAIL:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

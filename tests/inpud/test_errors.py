@@ -126,7 +126,7 @@ def test_utf8_bodies_are_read_as_usual(client, charset):
     response = client.generic(
         "POST",
         f"/comments/post/{post.pk}/",
-        "name=Ana&email=a@example.org&body=Hello&parent=&leave_empty=".encode(),
+        b"name=Ana&email=a@example.org&body=Hello&parent=&leave_empty=",
         content_type=f"application/x-www-form-urlencoded; charset={charset}",
     )
     assert response.status_code == 302
