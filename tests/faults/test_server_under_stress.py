@@ -81,9 +81,7 @@ def _timed(call):
     return result, time.monotonic() - started
 
 
-def test_a_locked_table_slows_only_the_pages_that_need_it_and_they_answer_503(
-    worker_env, tmp_path
-):
+def test_a_locked_table_slows_only_the_pages_that_need_it_and_they_answer_503(worker_env, tmp_path):
     make_post(title="Still readable")
     campaign = make_campaign()
     lock_timeout = 1.0
