@@ -7,8 +7,8 @@ import psycopg2
 import pytest
 from django.db import connection
 
-from tests.campaigns.factories import make_campaign, signup_data
 from tests.blog.factories import make_post
+from tests.campaigns.factories import make_campaign, signup_data
 from tests.faults.processes import Browser, Gunicorn
 
 pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True)]

@@ -58,7 +58,18 @@ TEXT = [
     "javascript:alert(1)",
 ]
 CHARSETS = ["utf-8", "latin-1", "utf-16", "utf-32", "cp1252", "bogus", "utf8", "", "UTF-8"]
-PARAMS = ["page", "q", "cpage", "replytocom", "p", "cat", "page_id", "author", "tag", "attachment_id"]
+PARAMS = [
+    "page",
+    "q",
+    "cpage",
+    "replytocom",
+    "p",
+    "cat",
+    "page_id",
+    "author",
+    "tag",
+    "attachment_id",
+]
 FORMS = {
     "/comments/post/{post}/": comment_form,
     "/campaigns/{campaign}/sign-up/": signup_form,
