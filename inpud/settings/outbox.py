@@ -15,7 +15,7 @@ EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", "var/mail")
 # committed with the change that queued them; no other server).
 TASKS = {
     "default": {
-        "BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "BACKEND": "django_tasks_db.DatabaseBackend",
         "QUEUES": ["default"],
     }
 }

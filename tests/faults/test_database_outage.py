@@ -83,6 +83,14 @@ class Load:
                     self.acknowledged.append(email)
             i += 1
 
+    def wait_for_more(self, count=20, timeout=60):
+        """Until ``count`` more sign-ups are acknowledged: the site is back and serving."""
+        target = len(self.acknowledged) + count
+        deadline = time.monotonic() + timeout
+        while len(self.acknowledged) < target and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(self.acknowledged) >= target
+
     def stop(self):
         self.stopping.set()
         for thread in self.threads:
@@ -106,7 +114,7 @@ def test_stopped_and_restarted_database_gives_503s_and_loses_no_acknowledged_wri
     load = Load(server.url)
     down_pages = {}
     try:
-        time.sleep(2)
+        load.wait_for_more()
         own_postgres.stop()
         probe = Browser(server.url)
         for path in PAGES:
@@ -114,9 +122,9 @@ def test_stopped_and_restarted_database_gives_503s_and_loses_no_acknowledged_wri
             down_pages[path] = (status, headers.get("Retry-After"), b"Traceback" in body)
         time.sleep(1)
         own_postgres.start()
-        time.sleep(2)
+        load.wait_for_more()
         own_postgres.restart()
-        time.sleep(2)
+        load.wait_for_more()
     finally:
         load.stop()
         server.stop()
