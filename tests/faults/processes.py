@@ -26,7 +26,8 @@ def test_database_url():
     user = urllib.parse.quote(params["USER"] or "")
     password = urllib.parse.quote(params["PASSWORD"] or "")
     auth = f"{user}:{password}@" if password else f"{user}@"
-    host = params["HOST"] or ""
+    # The embedded PostgreSQL (no DATABASE_URL) is a Unix socket given as OPTIONS["host"].
+    host = params["HOST"] or params["OPTIONS"].get("host", "")
     if host.startswith("/"):
         query = "?host=" + urllib.parse.quote(host)
         return f"postgres://{auth}/{params['NAME']}{query}"
