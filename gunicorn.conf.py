@@ -30,3 +30,6 @@ max_requests_jitter = 500
 # Deploying). Errors go to stderr.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
+# gunicorn 27's control socket is one path per user: two servers (a test beside `make serve`)
+# would share it. Nothing here uses it.
+control_socket_disable = True

@@ -5,6 +5,7 @@ whose worker died mid-send, and wait out a database outage instead of exiting.
 """
 
 import logging
+import sys
 import time
 
 from django.core.management.base import BaseCommand
@@ -26,6 +27,15 @@ class OutboxWorker(Worker):
         self.sweep_every = sweep_every
         self.once = once
         self.next_sweep = 0.0
+
+    def shutdown(self, signum, frame):
+        """Stop at once when idle, even on a second signal (Ctrl+C and the Makefile's trap);
+        mid-send, finish the message first (at most EMAIL_TIMEOUT), unless signalled again:
+        then the send's transaction rolls back and the message goes later."""
+        if not self.running_task:
+            self.running = False
+            sys.exit(0)
+        super().shutdown(signum, frame)
 
     def claim_next(self):
         tasks = DBTaskResult.objects.ready().filter(
