@@ -1,13 +1,15 @@
 """Honest outages and bad bodies: 503 with Retry-After for the database, 400 for charsets."""
 
 import json
+import logging
 
 import pytest
 from django.db import InterfaceError, OperationalError
-from django.test import Client
+from django.test import Client, RequestFactory
 
 from blog import search
 from inpud import health
+from inpud.logs import JsonFormatter
 from outbox.models import Message
 from tests.blog.factories import make_post
 from tests.campaigns.factories import make_campaign
@@ -130,3 +132,16 @@ def test_utf8_bodies_are_read_as_usual(client, charset):
         content_type=f"application/x-www-form-urlencoded; charset={charset}",
     )
     assert response.status_code == 302
+
+
+def test_json_log_lines_mask_signed_links():
+    token = "MTAwODk:1vDlG6:PrjzxZY9qbamYK5QWQXffoyQIIlElI5w_riLGptH2Iw"
+    request = RequestFactory().get(f"/campaigns/supporter/{token}/", REMOTE_ADDR="203.0.113.5")
+    record = logging.LogRecord(
+        "django.request", logging.ERROR, __file__, 1, "Error: %s", (request.path,), None
+    )
+    record.request, record.status_code = request, 503
+    line = json.loads(JsonFormatter().format(record))
+    assert line["path"] == "/campaigns/supporter/[token]/"
+    assert token not in line["message"] and "203.0.113.5" not in json.dumps(line)
+    assert (line["level"], line["status"]) == ("ERROR", 503)

@@ -6,7 +6,6 @@ style="", <style> block or inline <script> would be silently dropped by the brow
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
