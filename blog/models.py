@@ -124,15 +124,20 @@ class PostQuerySet(models.QuerySet):
         """Everything a post card or page shows, in a fixed number of queries."""
         return self.select_related("author", "campaign").prefetch_related("categories", "tags")
 
-    def search(self, text):
+    def search(self, text, *, candidates):
         """Posts matching a web-search style query ("quotes", OR, -word), best match first.
 
-        Matches against the weighted search_vector (title > excerpt > body) so the GIN index
-        post_search_idx serves the filter; equal ranks fall back to the newest post.
+        Ranks at most the ``candidates`` newest matches: ranking reads every ranked post's
+        search vector, and a common word ("harm") matches most of a large site. PostgreSQL
+        finds the newest matches of a common word by walking the publish-date index, and the
+        matches of a rare one through the GIN index post_search_idx, so either stays fast.
         """
         query = SearchQuery(text, search_type="websearch", config="english")
+        newest = (self.filter(search_vector=query).order_by("-publish_at", "-pk").values("pk"))[
+            :candidates
+        ]
         return (
-            self.filter(search_vector=query)
+            self.model.objects.filter(pk__in=newest)
             .annotate(rank=SearchRank(models.F("search_vector"), query))
             .order_by("-rank", "-publish_at", "-pk")
         )

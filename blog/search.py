@@ -5,6 +5,7 @@ import re
 import unicodedata
 
 from django import forms
+from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import F, Value
@@ -80,14 +81,25 @@ def websearch_query(text):
     return SearchQuery(text, search_type="websearch", config="english")
 
 
-def search_posts(text):
-    """Published matches, best first, without the heavy columns."""
+def search_posts(text, candidates):
+    """Published matches (the newest ``candidates`` of them), best first, without the heavy
+    columns."""
     return (
         Post.objects.published()
-        .search(text)
+        .search(text, candidates=candidates)
         .select_related("author")
         .defer("body", "body_text", "search_vector", "featured_renditions")
     )
+
+
+class CappedPaginator(Paginator):
+    """Pages of the ranked matches; ``found`` is how many there are up to the cap, plus one
+    when there are more (counted in the same query as the cap)."""
+
+    def __init__(self, object_list, per_page, *, found, cap):
+        super().__init__(object_list, per_page)
+        self.more_than_cap = found > cap
+        self.__dict__["count"] = min(found, cap)
 
 
 def attach_snippets(posts, text):
@@ -143,7 +155,9 @@ def post_search(request):
     query = form.cleaned_data["q"]
     context = {"form": form, "query": query}
     if query:
-        paginator = Paginator(search_posts(query), PAGE_SIZE)
+        cap = settings.SEARCH_MAX_RESULTS
+        found = search_posts(query, cap + 1).count()
+        paginator = CappedPaginator(search_posts(query, cap), PAGE_SIZE, found=found, cap=cap)
         try:
             page = paginator.page(request.GET.get("page") or 1)
         except InvalidPage as exc:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from campaigns import tokens
 from campaigns.models import Campaign, Supporter
 from core.siteurl import absolute_url
+from pagecache import generations
 
 # Fields a new submission may change on a sign-up that is still waiting for confirmation.
 PENDING_EDITABLE = ("name", "country", "organisation", "show_name", "wants_updates")
@@ -82,6 +83,7 @@ def confirm(supporter: Supporter) -> bool:
 def set_show_name(supporter: Supporter, show_name: bool) -> None:
     Supporter.objects.filter(pk=supporter.pk).update(show_name=show_name)
     supporter.show_name = show_name
+    _names_changed(supporter)
 
 
 def withdraw(supporter: Supporter) -> None:
@@ -92,6 +94,13 @@ def withdraw(supporter: Supporter) -> None:
             Campaign.objects.filter(pk=supporter.campaign_id).update(
                 withdrawn_count=models.F("withdrawn_count") + 1
             )
+        _names_changed(supporter)
+
+
+def _names_changed(supporter):
+    """A name shown or hidden, or a supporter gone: the campaign page changes at once (the
+    counts of new supporters may lag by PAGE_CACHE_SECONDS; a name someone hid may not)."""
+    generations.bump(generations.path_name(supporter.campaign.get_absolute_url()))
 
 
 def purge_stale_pending(*, older_than_days: int) -> int:

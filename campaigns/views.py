@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib import messages
 from django.core import signing
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
@@ -9,6 +8,7 @@ from django.utils.translation import gettext as _
 from campaigns import services, stats, tokens
 from campaigns.forms import ShowNameForm, SignupForm
 from campaigns.models import Campaign, Supporter
+from core.samesite import private_page, same_site_post
 from core.siteurl import absolute_url
 from throttle.counters import hit_ip
 
@@ -67,6 +67,7 @@ def campaign_detail(request, slug, form=None, status=200):
     return render(request, "campaigns/campaign_detail.html", context, status=status)
 
 
+@same_site_post
 def signup(request, slug):
     campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
     if request.method != "POST":  # a refreshed or bookmarked form address
@@ -96,6 +97,7 @@ def signup(request, slug):
     return redirect("campaigns:signup-sent", slug=campaign.slug)
 
 
+@private_page
 def signup_sent(request, slug):
     campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
     return render(
@@ -105,6 +107,7 @@ def signup_sent(request, slug):
     )
 
 
+@private_page
 def signup_thanks(request, slug):
     campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
     share_url = absolute_url(campaign.get_absolute_url())
@@ -147,6 +150,8 @@ def _supporter_from_token(request, token, reader):
     return supporter, None
 
 
+@same_site_post
+@private_page
 def supporter_confirm(request, token):
     """GET shows what will be confirmed; only the button (POST) confirms.
 
@@ -169,6 +174,8 @@ def supporter_confirm(request, token):
     )
 
 
+@same_site_post
+@private_page
 def supporter_manage(request, token):
     supporter, problem = _supporter_from_token(request, token, tokens.read_manage_token)
     if problem:
@@ -177,17 +184,28 @@ def supporter_manage(request, token):
     # An unticked checkbox sends nothing, so an empty POST is still a submission.
     data = request.POST if request.method == "POST" else None
     form = ShowNameForm(data, initial={"show_name": supporter.show_name})
+    notice = None
     if data is not None and campaign.list_supporter_names and form.is_valid():
         services.set_show_name(supporter, form.cleaned_data["show_name"])
+        # Shown on the page itself (no messages cookie); sending the same choice again
+        # after a reload changes nothing.
         if supporter.show_name:
-            messages.success(request, _("Saved: your name is shown on the campaign page."))
+            notice = _("Saved: your name is shown on the campaign page.")
         else:
-            messages.success(request, _("Saved: your name is hidden."))
-        return redirect("campaigns:supporter-manage", token=token)
-    context = {"supporter": supporter, "campaign": campaign, "form": form, "token": token}
+            notice = _("Saved: your name is hidden.")
+        form = ShowNameForm(initial={"show_name": supporter.show_name})
+    context = {
+        "supporter": supporter,
+        "campaign": campaign,
+        "form": form,
+        "token": token,
+        "notice": notice,
+    }
     return render(request, "campaigns/supporter_manage.html", context)
 
 
+@same_site_post
+@private_page
 def supporter_withdraw(request, token):
     supporter, problem = _supporter_from_token(request, token, tokens.read_manage_token)
     if problem:
@@ -198,5 +216,6 @@ def supporter_withdraw(request, token):
     return redirect("campaigns:supporter-withdrawn")
 
 
+@private_page
 def supporter_withdrawn(request):
     return render(request, "campaigns/supporter_withdrawn.html")

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -7,11 +6,12 @@ from django.views.decorators.http import require_POST
 from blog.models import Post
 from blog.views import render_post_page
 from comments.forms import CommentForm
-from comments.models import Comment
 from comments.services import DuplicateComment, RateLimited, comments_are_open, submit_comment
 from core.clientip import client_ip
+from core.samesite import private_page, same_site_post
 
 
+@same_site_post
 @require_POST
 def post_comment(request, post_id):
     post = get_object_or_404(Post.objects.published().for_listing(), pk=post_id)
@@ -32,7 +32,7 @@ def post_comment(request, post_id):
         return post_page_with_form(request, post, form, status=400)
     data = form.cleaned_data
     try:
-        comment = submit_comment(
+        submit_comment(
             post=post,
             parent=data["parent_comment"],
             name=data["name"],
@@ -56,12 +56,15 @@ def post_comment(request, post_id):
     except DuplicateComment:
         form.add_error(None, _("You already said that: this comment has already been sent."))
         return post_page_with_form(request, post, form, status=409)
-    if comment.status == Comment.Status.APPROVED:
-        messages.success(request, _("Thank you. Your comment is published."))
-        return redirect(f"{post.get_absolute_url()}#comment-{comment.pk}")
-    # Spam gets the same answer as a held comment: a bot learns nothing from it.
-    messages.success(request, _("Thank you. Your comment is awaiting moderation."))
-    return redirect(f"{post.get_absolute_url()}#comments")
+    # Every comment gets the same answer, held, published or spam: neither a bot nor anyone
+    # else learns anything about the address it was sent with.
+    return redirect("comments:comment-sent", post_id=post.pk)
+
+
+@private_page
+def comment_sent(request, post_id):
+    post = get_object_or_404(Post.objects.published(), pk=post_id)
+    return render(request, "comments/sent.html", {"post": post})
 
 
 def _body_is_utf8(request):

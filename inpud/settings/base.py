@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_countries",
     "core",
     "throttle",
+    "pagecache",
     "blog",
     "comments",
     "campaigns",
@@ -63,12 +64,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "inpud.middleware.ContentSecurityPolicyMiddleware",
+    # Static files before anything else; old WordPress ?p= links before the page cache.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
-    "django.middleware.common.CommonMiddleware",
     "wordpress.middleware.WordPressRedirectMiddleware",
+    # Readers' pages come from here when cached; what it stores carries every header the
+    # middleware below adds (security policy, language).
+    "pagecache.middleware.PageCacheMiddleware",
+    "inpud.middleware.ContentSecurityPolicyMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "core.language.LanguageMiddleware",
+    "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -106,15 +111,6 @@ if not DATABASE_URL:
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
-# Cache: Redis when CACHE_URL is set (e.g. redis://127.0.0.1:6379/1), else per-process memory.
-CACHE_URL = env("CACHE_URL")
-if CACHE_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -198,6 +194,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 TAGGIT_CASE_INSENSITIVE = True
+# Search ranks at most this many of the newest matches (a common word matches most posts).
+SEARCH_MAX_RESULTS = env_int("SEARCH_MAX_RESULTS", 500)
 
 LOGGING = {
     "version": 1,
@@ -207,6 +205,7 @@ LOGGING = {
     "loggers": {"pgserver": {"level": "WARNING"}},
 }
 
+from inpud.settings.cache import *  # noqa: E402,F403
 from inpud.settings.campaigns import *  # noqa: E402,F403
 from inpud.settings.ckeditor import *  # noqa: E402,F403
 from inpud.settings.comments import *  # noqa: E402,F403

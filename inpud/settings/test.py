@@ -5,6 +5,8 @@ import os
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-" + "x" * 40)
+# Per-process memory caches; the Redis tests point the caches at Redis themselves.
+os.environ["CACHE_URL"] = ""
 
 from .base import *  # noqa: E402,F403
 from .base import BASE_DIR  # noqa: E402
@@ -13,7 +15,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="inpud-test-media-")
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache is off in tests (tests/pagecache turn it on), so each test sees its own data.
+PAGE_CACHE = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # Each checkout gets its own test database, so parallel checkouts never collide.
 DATABASES["default"]["TEST"] = {  # noqa: F405

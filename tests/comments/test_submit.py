@@ -23,8 +23,8 @@ def submit_url(post):
 def test_valid_comment_is_held_and_reader_is_redirected_with_a_message(client):
     post = make_post(title="Harm reduction works")
     response = client.post(submit_url(post), form_data(body="Well said."), follow=True)
-    assert response.redirect_chain == [(f"{post.get_absolute_url()}#comments", 302)]
-    assert "Thank you. Your comment is awaiting moderation." in response.text
+    assert response.redirect_chain == [(f"/comments/post/{post.pk}/sent/", 302)]
+    assert "Thank you for your comment" in response.text
     comment = Comment.objects.get()
     assert comment.status == Comment.Status.PENDING
     assert comment.post == post
@@ -151,9 +151,10 @@ def test_known_author_is_auto_approved(client):
     response = client.post(submit_url(post), form_data(body="Back again"), follow=True)
     comment = Comment.objects.get(body="Back again")
     assert comment.status == Comment.Status.APPROVED
-    assert response.redirect_chain[-1][0].endswith(f"#comment-{comment.pk}")
-    assert "Thank you. Your comment is published." in response.text
-    assert "Back again" in response.text
+    # The same answer as for any other comment: the reader learns nothing about the address.
+    assert response.redirect_chain == [(f"/comments/post/{post.pk}/sent/", 302)]
+    assert "Thank you for your comment" in response.text
+    assert "Back again" in client.get(post.get_absolute_url()).text
 
 
 def test_auto_approval_can_be_turned_off(client, settings):
@@ -206,7 +207,7 @@ def test_spam_words_send_a_comment_to_spam_silently(client, settings, field, val
     post = make_post()
     make_moderator(email="mod@example.org")
     response = client.post(submit_url(post), form_data(**{field: value}), follow=True)
-    assert "Thank you. Your comment is awaiting moderation." in response.text
+    assert "Thank you for your comment" in response.text
     assert Comment.objects.get().status == Comment.Status.SPAM
     assert mail.outbox == []
 
@@ -229,7 +230,7 @@ def test_filled_honeypot_goes_to_spam_silently(client, django_capture_on_commit_
         response = client.post(
             submit_url(post), form_data(leave_empty="http://bot.example"), follow=True
         )
-    assert "Thank you. Your comment is awaiting moderation." in response.text
+    assert "Thank you for your comment" in response.text
     assert Comment.objects.get().status == Comment.Status.SPAM
     assert mail.outbox == []
 
