@@ -15,7 +15,12 @@ class BlogConfig(AppConfig):
             roles,
         )
         from blog.models import Author, Category, Post
-        from blog.navigation import content_changed, next_scheduled_publish
+        from blog.navigation import (
+            content_changed,
+            next_scheduled_publish,
+            publication_changed,
+            publication_may_change,
+        )
         from blog.redirects import redirect_changed_post_url
         from core.roles import groups_syncer
         from pagecache import generations
@@ -26,5 +31,8 @@ class BlogConfig(AppConfig):
             for signal in (post_save, post_delete):
                 signal.connect(content_changed, sender=model, weak=False)
         m2m_changed.connect(content_changed, sender=Post.categories.through, weak=False)
+        pre_save.connect(publication_may_change, sender=Post, dispatch_uid="blog-publication")
+        post_save.connect(publication_changed, sender=Post, dispatch_uid="blog-publication")
+        post_delete.connect(publication_changed, sender=Post, dispatch_uid="blog-publication")
         generations.register_schedule(next_scheduled_publish)
         post_migrate.connect(groups_syncer(roles.GROUPS), sender=self, weak=False)

@@ -6,6 +6,7 @@ from django.utils import timezone
 from blog.models import Category, Post
 from blog.tree import CategoryTree
 from pagecache import generations
+from pagecache.fragments import cached_value
 
 
 def category_tree(request=None):
@@ -18,10 +19,14 @@ def category_tree(request=None):
     return tree
 
 
-def archive_months():
-    """Months with published posts, newest first, with their counts (one GROUP BY query;
-    the sidebar that shows them is a cached fragment)."""
-    return list(Post.objects.published().month_counts())
+def archive_months(request=None):
+    """Months with published posts, newest first, with their counts: one GROUP BY query
+    over every published post, kept until what is published (or when) changes."""
+
+    def count():
+        return list(Post.objects.published().month_counts())
+
+    return cached_value(request, "archive-months", count, generation=generations.PUBLICATION)
 
 
 def next_scheduled_publish():
@@ -32,6 +37,26 @@ def next_scheduled_publish():
         .values_list("publish_at", flat=True)
         .first()
     )
+
+
+def publication_may_change(sender, instance, **kwargs):
+    """pre_save receiver: note whether this save changes what is published, or when."""
+    if instance.pk is None:
+        instance._publication_changed = True
+        return
+    old = sender._default_manager.filter(pk=instance.pk).values("status", "publish_at").first()
+    instance._publication_changed = old != {
+        "status": instance.status,
+        "publish_at": instance.publish_at,
+    }
+
+
+def publication_changed(sender, instance, **kwargs):
+    """post_save and post_delete receiver."""
+    if kwargs.get("raw"):
+        return
+    if getattr(instance, "_publication_changed", True):
+        generations.bump(generations.PUBLICATION)
 
 
 def content_changed(**kwargs):

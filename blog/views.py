@@ -18,7 +18,7 @@ from blog.cards import LIST_FIELDS, post_cards
 from blog.models import Author, Post
 from blog.navigation import category_tree
 from pagecache import generations
-from pagecache.fragments import cached_html
+from pagecache.fragments import cached_count, cached_html
 
 PAGE_SIZE = 10
 RELATED_POSTS = 3
@@ -47,6 +47,13 @@ class PublicPostListView(ListView):
         context = super().get_context_data(**kwargs)
         context["cards"] = post_cards(self.request, context["object_list"])
         return context
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # Counting a list's posts reads all of them (tens of milliseconds on a large site);
+        # the number only changes with the site's content, so it is kept like a fragment.
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.__dict__["count"] = cached_count(self.request, self.request.path, queryset.count)
+        return paginator
 
     def paginate_queryset(self, queryset, page_size):
         paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
@@ -101,7 +108,7 @@ class TagDetailView(PublicPostListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return self.public_posts().filter(tags=self.tag)
+        return self.public_posts().filter(pk__in=Post.objects.tagged(self.tag))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)

@@ -77,6 +77,7 @@ def confirm(supporter: Supporter) -> bool:
         locked.confirmed_at = now
         locked.save(update_fields=["status", "confirmed_at"])
         _send(locked, "welcome", now)
+        _names_changed(locked)  # the new supporter sees themselves counted at once
     return True
 
 
@@ -98,8 +99,7 @@ def withdraw(supporter: Supporter) -> None:
 
 
 def _names_changed(supporter):
-    """A name shown or hidden, or a supporter gone: the campaign page changes at once (the
-    counts of new supporters may lag by PAGE_CACHE_SECONDS; a name someone hid may not)."""
+    """A supporter confirmed, shown or hidden, or gone: the campaign page changes at once."""
     generations.bump(generations.path_name(supporter.campaign.get_absolute_url()))
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.http import HttpResponse
 from django.template import engines
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -41,7 +42,7 @@ def _key(request, name, part, extra):
     return ":".join(["frag", release(), get_language() or "", str(site), *extra, name, str(part)])
 
 
-def cached_html(request, name, render, *, part="", extra=()):
+def cached_html(request, name, render, *, part="", extra=(), timeout=TIMEOUT):
     """The fragment's HTML from the cache, or ``render()`` stored for next time."""
     if not settings.FRAGMENT_CACHE:
         return mark_safe(str(render()))  # noqa: S308 - HTML rendered by our own templates
@@ -53,7 +54,7 @@ def cached_html(request, name, render, *, part="", extra=()):
         return mark_safe(str(render()))  # noqa: S308
     if html is None:
         html = str(render())
-        _store(store, {key: html})
+        _store(store, {key: html}, timeout)
     return mark_safe(html)  # noqa: S308 - HTML rendered by our own templates
 
 
@@ -78,6 +79,49 @@ def cached_many(request, name, parts, render_missing, *, extra=()):
     return {part: mark_safe(value) for part, value in html.items()}  # noqa: S308
 
 
-def _store(store, entries):
+def _store(store, entries, timeout=TIMEOUT):
     with contextlib.suppress(generations.OUTAGES):  # the next request renders it again
-        store.set_many(entries, TIMEOUT)
+        store.set_many(entries, timeout)
+
+
+def cached_value(request, name, compute, *, generation):
+    """A computed value (anything the cache can pickle) kept until ``generation`` changes."""
+    store = caches["default"]
+    try:
+        (value,) = generations.for_request(request, generation)
+        key = ":".join(["value", release(), name, str(value)])
+        found = store.get(key)
+    except generations.OUTAGES:
+        return compute()
+    if found is None:
+        found = compute()
+        _store(store, {key: found})
+    return found
+
+
+def cached_count(request, name, count):
+    """A number that changes only with the site's content (how many posts a list has),
+    kept like a fragment; ``count()`` computes it when it is not kept."""
+    return int(cached_html(request, "count", lambda: str(count()), part=name))
+
+
+def cached_body(request, build, *, extra=()):
+    """A whole response body derived only from content (a feed), kept like a fragment:
+    ``build()`` returns the response, whose content and type are kept until SITE (and any
+    generation in ``extra``) changes."""
+    from_cache = cached_value(
+        request,
+        "body:"
+        + hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+        + ":"
+        + ":".join(map(str, extra)),
+        lambda: _body_of(build()),
+        generation=generations.SITE,
+    )
+    status, content_type, content = from_cache
+    response = HttpResponse(content, content_type=content_type, status=status)
+    return response
+
+
+def _body_of(response):
+    return response.status_code, response["Content-Type"], response.content

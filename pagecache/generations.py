@@ -2,6 +2,7 @@
 
 - ``SITE`` changes with anything that lists pages or shows in navigation: posts, categories,
   tags, authors, campaigns (the apps bump it from their signals).
+- ``PUBLICATION`` changes when what is published, or when, changes (archive months).
 - ``path_name(path)`` changes with one page: a post's comments, say.
 - A scheduled post appears at its time: apps register when content changes by itself
   (``register_schedule``), and the first request after that moment bumps ``SITE``.
@@ -29,6 +30,8 @@ from pagecache.models import Generation
 logger = logging.getLogger(__name__)
 
 SITE = "site"
+# What is published, and when: archive months, list counts. A subset of SITE's changes.
+PUBLICATION = "publication"
 # A cache or database that is down must not take pages down: they are then served uncached.
 OUTAGES = (RedisError, DatabaseError, OSError)
 _schedules = []
@@ -50,21 +53,33 @@ def next_change():
 
 def for_request(request, *names):
     """Like current(), remembered on the request (the page cache and fragments both ask)."""
+    if request is None:
+        values = current(names)
+        return [values[name] for name in names]
     known = request.__dict__.setdefault("_generations", {})
     missing = [name for name in names if name not in known]
     if missing:
-        known.update(current(missing))
+        try:
+            known.update(current(missing, everything=True))
+        except OUTAGES:
+            # Numbers nothing was ever stored under: this request renders everything.
+            logger.warning("Cache generations unavailable", exc_info=True)
+            known.update({name: f"unavailable-{time.time_ns()}" for name in missing})
     return [known[name] for name in names]
 
 
-def current(names):
-    """{name: value} for the given names, bumping SITE first if its scheduled time passed."""
+def current(names, *, everything=False):
+    """{name: value} for the given names (and SITE and PUBLICATION, read in the same query,
+    if ``everything``), after bumping SITE and PUBLICATION if content has changed by itself
+    (a scheduled post's time has come)."""
     store = _store()
-    values, due = store.read(names)
-    if SITE in names and due is not None and due <= timezone.now():
+    wanted = list(dict.fromkeys([SITE, PUBLICATION, *names]))
+    values, due = store.read(wanted)
+    if due is not None and due <= timezone.now():
+        store.bump(PUBLICATION, None)
         store.bump(SITE, next_change())
-        values, _due = store.read(names)
-    return values
+        values, _due = store.read(wanted)
+    return values if everything else {name: values[name] for name in names}
 
 
 def bump(*names):

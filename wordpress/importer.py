@@ -59,7 +59,7 @@ class WordPressImporter:
             with transaction.atomic():
                 self._import()
                 # Bulk inserts send no signals: any cached page may show what changed.
-                generations.bump(generations.SITE)
+                generations.bump(generations.SITE, generations.PUBLICATION)
                 if self.dry_run:
                     transaction.set_rollback(True)
         except BaseException:

@@ -21,7 +21,7 @@ def blog_sidebar(context):
     show_about = not context.get("show_hero")
 
     def render():
-        months = archive_months()
+        months = archive_months(request)
         older_years = sorted({row["month"].year for row in months[RECENT_MONTHS:]}, reverse=True)
         return render_to_string(
             "blog/_sidebar.html",

@@ -195,7 +195,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 TAGGIT_CASE_INSENSITIVE = True
 # Search ranks at most this many of the newest matches (a common word matches most posts).
-SEARCH_MAX_RESULTS = env_int("SEARCH_MAX_RESULTS", 500)
+SEARCH_MAX_RESULTS = env_int("SEARCH_MAX_RESULTS", 200)
 
 LOGGING = {
     "version": 1,

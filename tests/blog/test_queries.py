@@ -27,9 +27,10 @@ PAGES = {
     # posts with their categories and tags, and the sidebar's category tree and months
     "home": ("/", 8),
     "home-page-2": ("/?page=2", 8),
-    # post, generations; cold also categories, tags, previous+next (one UNION), related,
-    # approved comments (one query for the whole thread), the category tree and months
-    "post": (None, 9),
+    # post, generations; cold also categories, tags, previous+next (one UNION), related (the
+    # newest posts sharing a tag, then their shared tags), approved comments (one query for
+    # the whole thread), the category tree and months
+    "post": (None, 10),
     # the same as home: the category comes from the tree the sidebar needs anyway
     "category": ("/category/regional-information/", 8),
     # + the tag or author itself
