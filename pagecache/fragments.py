@@ -39,7 +39,9 @@ def release():
 
 def _key(request, name, part, extra):
     (site,) = generations.for_request(request, generations.SITE)
-    return ":".join(["frag", release(), get_language() or "", str(site), *extra, name, str(part)])
+    # Parts may come from the request (?page=…): hashed, so a key is always plain text.
+    tail = hashlib.sha256("\x1f".join([*extra, str(part)]).encode()).hexdigest()[:32]
+    return ":".join(["frag", release(), get_language() or "", str(site), name, tail])
 
 
 def cached_html(request, name, render, *, part="", extra=(), timeout=TIMEOUT):
