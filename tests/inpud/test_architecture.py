@@ -8,7 +8,8 @@ from pathlib import Path
 from django.conf import settings
 
 PACKAGES = [
-    "inpud", "bench", "demo", "wordpress", "comments", "blog", "campaigns", "throttle", "core",
+    "inpud", "bench", "demo", "wordpress", "comments", "blog", "campaigns", "accounts",
+    "throttle", "audit", "core",
 ]  # fmt: skip
 MAX_LINES = 400
 
