@@ -2,6 +2,7 @@
 
 import re
 import time
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import SESSION_KEY
@@ -167,7 +168,7 @@ def test_the_code_step_expires(client, settings, monkeypatch):
     _user, device, _codes = make_enrolled_staff(username="mai")
     log_in_with_password(client, "mai")
     later = time.time() + settings.ACCOUNTS_LOGIN_STEP_MINUTES * 60 + 1
-    monkeypatch.setattr(pending.time, "time", lambda: later)
+    monkeypatch.setattr(pending, "time", SimpleNamespace(time=lambda: later))
     response = enter_code(client, fresh_code(device))
     assert response.status_code == 400
     assert SESSION_KEY not in client.session
