@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,7 +8,9 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Campaigns")
 
     def ready(self):
+        from campaigns import roles
         from campaigns.models import Campaign, CampaignDocument
+        from core.roles import groups_syncer
         from pagecache import generations
 
         def content_changed(**kwargs):
@@ -19,3 +21,4 @@ class CampaignsConfig(AppConfig):
         for model in (Campaign, CampaignDocument):
             for signal in (post_save, post_delete):
                 signal.connect(content_changed, sender=model, weak=False)
+        post_migrate.connect(groups_syncer(roles.GROUPS), sender=self, weak=False)

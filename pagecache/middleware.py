@@ -33,6 +33,7 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if not policy.is_public_response(response):
             policy.make_private(response)
+            policy.drop_vary_cookie(response)
             return response
         policy.make_public(response)
         if not response.streaming:

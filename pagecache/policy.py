@@ -37,15 +37,20 @@ def is_public_response(response):
     )
 
 
-def make_public(response):
-    # The session was only ever looked at to find the visitor anonymous: the bytes do not
-    # depend on the Cookie header (requests that carry a session never reach a shared copy).
+def drop_vary_cookie(response):
+    """For a reader's request: the session was only ever looked at to find the visitor
+    anonymous, so the bytes do not depend on the Cookie header (requests that carry a
+    session never reach a shared copy)."""
     vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
     vary = [v for v in vary if v.lower() != "cookie"]
     if vary:
         response["Vary"] = ", ".join(vary)
     elif "Vary" in response:
         del response["Vary"]
+
+
+def make_public(response):
+    drop_vary_cookie(response)
     patch_cache_control(
         response,
         public=True,

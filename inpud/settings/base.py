@@ -52,9 +52,14 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "reversion",
     "django_countries",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
+    "audit",
     "throttle",
     "pagecache",
+    "accounts",
     "blog",
     "comments",
     "campaigns",
@@ -76,7 +81,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.StaffSessionMiddleware",
+    "audit.context.AuditContextMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "inpud.middleware.MethodNotAllowedPageMiddleware",
     "inpud.middleware.AdminBadQueryMiddleware",
@@ -183,7 +191,12 @@ IP_HASH_SALT = env("IP_HASH_SALT") or f"ip-hash:{SECRET_KEY}"
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
 # `manage.py daily` (run it once a day from cron or a systemd timer) runs these in order.
-DAILY_COMMANDS = ["purge_comment_metadata", "purge_pending_supporters", "purge_rate_limits"]
+DAILY_COMMANDS = [
+    "purge_comment_metadata",
+    "purge_pending_supporters",
+    "purge_rate_limits",
+    "purge_audit_events",
+]
 
 LOGIN_URL = "admin:login"
 # Where a login goes when its "next" is missing or points elsewhere (refused as unsafe).
@@ -196,6 +209,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 TAGGIT_CASE_INSENSITIVE = True
 # Search ranks at most this many of the newest matches (a common word matches most posts).
 SEARCH_MAX_RESULTS = env_int("SEARCH_MAX_RESULTS", 200)
+# The name authenticator apps show beside the staff member's login name.
+OTP_TOTP_ISSUER = SITE_NAME
 
 LOGGING = {
     "version": 1,
@@ -205,6 +220,7 @@ LOGGING = {
     "loggers": {"pgserver": {"level": "WARNING"}},
 }
 
+from inpud.settings.accounts import *  # noqa: E402,F403
 from inpud.settings.cache import *  # noqa: E402,F403
 from inpud.settings.campaigns import *  # noqa: E402,F403
 from inpud.settings.ckeditor import *  # noqa: E402,F403

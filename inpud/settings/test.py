@@ -18,6 +18,10 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 # The page cache is off in tests (tests/pagecache turn it on), so each test sees its own data.
 PAGE_CACHE = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# Most tests log staff in with client.force_login() and go straight to the admin; the tests of
+# two-factor authentication turn this on (settings fixture). Production keeps it on:
+# `check --deploy` warns otherwise (accounts.W001), and tests/inpud/test_settings.py runs it.
+ACCOUNTS_REQUIRE_TWO_FACTOR = False
 # Each checkout gets its own test database, so parallel checkouts never collide.
 DATABASES["default"]["TEST"] = {  # noqa: F405
     "NAME": "test_inpud_" + hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8],

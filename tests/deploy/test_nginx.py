@@ -8,8 +8,8 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth import SESSION_KEY, get_user_model
-from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.auth import get_user_model
+from django.test import Client
 
 from bench.nginx import NGINX, SERVER_NAME, Nginx
 from comments.models import Comment
@@ -71,13 +71,11 @@ def test_a_staff_session_bypasses_the_cache(nginx):
     make_post(title="Everyone reads this")
     fetch(nginx, "/")
     assert fetch(nginx, "/").getheader("X-Cache") == "HIT"
-    session = SessionStore()
     editor = make_editor()
-    session[SESSION_KEY] = str(editor.pk)
-    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-    session["_auth_user_hash"] = editor.get_session_auth_hash()
-    session.create()
-    cookie = f"{django_settings.SESSION_COOKIE_NAME}={session.session_key}"
+    staff_client = Client()
+    staff_client.force_login(editor)
+    session_key = staff_client.cookies[django_settings.SESSION_COOKIE_NAME].value
+    cookie = f"{django_settings.SESSION_COOKIE_NAME}={session_key}"
     for _ in range(2):
         response = fetch(nginx, "/", headers={"Cookie": cookie})
         assert response.getheader("X-Cache") == "BYPASS"
