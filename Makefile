@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-# Local mode: debug on, embedded PostgreSQL under var/ unless DATABASE_URL is set.
-LOCAL := DEBUG=1 DJANGO_SETTINGS_MODULE=inpud.settings.base
+# Local mode: debug on, embedded PostgreSQL under var/ unless DATABASE_URL is set. The second
+# factor is optional locally (ensure_local_admin says so); `make run REQUIRE_TWO_FACTOR=1` asks.
+REQUIRE_TWO_FACTOR ?= 0
+LOCAL := DEBUG=1 DJANGO_SETTINGS_MODULE=inpud.settings.base \
+	ACCOUNTS_REQUIRE_TWO_FACTOR=$(REQUIRE_TWO_FACTOR)
 PORT ?= 8000
 
 .PHONY: install run test serve bench lint format stop-db clean

@@ -1,6 +1,7 @@
 """``make bench``: run every benchmark module in this folder and print its figures.
 
-Each module ``bench/<name>.py`` has a ``run() -> list[str]`` that returns report lines.
+Each benchmark is a module ``bench/<name>.py`` with a ``run() -> list[str]`` that returns
+report lines (the other modules are their tools).
 ``make bench BENCH_ARGS="pages"`` runs only the named ones. Benchmarks run against the
 same PostgreSQL as the tests (embedded unless DATABASE_URL is set), in a throwaway
 database created and dropped here.
@@ -37,6 +38,8 @@ def main(names):
     try:
         for name in names:
             module = importlib.import_module(f"bench.{name}")
+            if not hasattr(module, "run"):
+                continue
             started = time.perf_counter()
             lines = module.run()
             print(f"== {name} ({time.perf_counter() - started:.1f} s)")

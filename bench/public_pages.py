@@ -1,116 +1,99 @@
-"""Public blog pages with 10,000 posts: queries, median time and size of each page.
+"""Server time of every public page type, with the page caches off (fragments on).
 
-Times are through the test client (with Django's test instrumentation), so a real server is
-somewhat faster; the database share shows what grows with data.
+Requests go straight through Django's WSGI handler (bench/timing.py), as in a gunicorn
+worker. The site is bench/dataset.py's: 2,000 posts and 10,000 comments; with
+BENCH_SCALE=large also 100,000 posts and 1,000,000 comments, and each page's ratio to its
+small-site time. Medians of RUNS requests after a warm-up request.
 """
 
+import os
 import statistics
 import time
-from datetime import datetime, timedelta
 
-from blog.models import Author, Category, Post
+from django.conf import settings
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-POSTS = 10_000
-RUNS = 15
+from bench import dataset
+from bench.timing import request
+from blog.models import Post
+
+RUNS = 40
+SCALES = {"small": (2_000, 10_000), "large": (100_000, 1_000_000)}
 
 
-def _build():
-    from django.contrib.auth import get_user_model
-    from django.contrib.contenttypes.models import ContentType
-    from django.utils import timezone
-    from taggit.models import Tag, TaggedItem
+def pages():
+    published = Post.objects.published()
+    busy = published.order_by("-comment_count").first()
+    quiet = published.order_by("-publish_at")[100]
+    return {
+        "home": "/",
+        "home page 5": "/?page=5",
+        "post with comments": busy.get_absolute_url(),
+        "post": quiet.get_absolute_url(),
+        "category (tree)": "/category/regional-information/",
+        "tag": "/tag/tag-7/",
+        "author": "/author/writer-3/",
+        "month": "/2026/03/",
+        "search 'harm'": "/search/?q=harm",
+        "search 'naloxone'": "/search/?q=naloxone",
+        "RSS feed": "/feed/",
+        "campaigns": "/campaigns/",
+        "campaign": "/campaigns/dupi/",
+        "document": "/campaigns/dupi/paper-1/",
+        "sitemap posts": "/sitemap-posts.xml",
+        "robots.txt": "/robots.txt",
+    }
 
-    authors = [
-        Author.objects.create(
-            user=get_user_model().objects.create(username=f"bench{i}"),
-            display_name=f"Writer {i}",
-            slug=f"writer-{i}",
-        )
-        for i in range(10)
-    ]
-    root = Category.objects.create(name="Regional Information", slug="regional-information")
-    europe = Category.objects.create(name="Europe", slug="europe", parent=root)
-    eastern = Category.objects.create(name="Eastern Europe", slug="eastern", parent=europe)
-    categories = [root, europe, eastern] + [
-        Category.objects.create(name=f"Topic {i}", slug=f"topic-{i}") for i in range(30)
-    ]
-    tags = [Tag.objects.create(name=f"tag {i}", slug=f"tag-{i}") for i in range(200)]
-    newest = timezone.make_aware(datetime(2025, 6, 30, 18))
-    body = "<p>" + "Peer-led harm reduction saves lives. " * 80 + "</p>"
-    posts = Post.objects.bulk_create(
-        (
-            Post(
-                title=f"Post {n}",
-                slug=f"post-{n}",
-                author=authors[n % 10],
-                status=Post.Status.PUBLISHED if n % 20 else Post.Status.DRAFT,
-                publish_at=newest - timedelta(hours=9 * n),
-                body=body,
-                body_text=body,
-            )
-            for n in range(POSTS)
-        ),
-        batch_size=1000,
-    )
-    Post.categories.through.objects.bulk_create(
-        (
-            Post.categories.through(post_id=post.pk, category_id=categories[(i + k) % 33].pk)
-            for i, post in enumerate(posts)
-            for k in range(3)
-        ),
-        batch_size=5000,
-    )
-    post_type = ContentType.objects.get_for_model(Post)
-    TaggedItem.objects.bulk_create(
-        (
-            TaggedItem(content_type=post_type, object_id=post.pk, tag=tags[(i * 7 + k) % 200])
-            for i, post in enumerate(posts)
-            for k in range(4)
-        ),
-        batch_size=5000,
-    )
-    from django.db import connection
 
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    return Post.objects.published().order_by("-publish_at")[500]
+def measure():
+    results = {}
+    for name, url in pages().items():
+        request(url)
+        timings = []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            status, _headers, body = request(url)
+            timings.append(time.perf_counter() - started)
+        assert status == 200, (url, status)
+        caches["default"].clear()
+        with CaptureQueriesContext(connection) as cold:
+            request(url)
+        with CaptureQueriesContext(connection) as warm:
+            request(url)
+        results[name] = (statistics.median(timings) * 1000, len(warm), len(cold), len(body))
+    return results
+
+
+def _reset():
+    call_command("flush", interactive=False, verbosity=0)
+    caches["default"].clear()
 
 
 def run():
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    post = _build()
-    client = Client()
-    pages = {
-        "home": "/",
-        "home page 50": "/?page=50",
-        "post": post.get_absolute_url(),
-        "category (3 levels)": "/category/regional-information/",
-        "tag": "/tag/tag-7/",
-        "author": "/author/writer-3/",
-        "year": "/2024/",
-        "month": "/2024/03/",
-        "day": "/2024/03/15/",
-        "sitemap index": "/sitemap.xml",
-        "sitemap posts p. 1": "/sitemap-posts.xml",
-        "sitemap tags": "/sitemap-tags.xml",
-    }
-    lines = [f"{POSTS} posts (1 in 20 a draft), 33 categories, 200 tags, {RUNS} runs each"]
-    for name, url in pages.items():
-        client.get(url)  # warm caches (content types, site) as a running server has them
-        timings, db_timings = [], []
-        for _ in range(RUNS):
-            with CaptureQueriesContext(connection) as queries:
-                started = time.perf_counter()
-                response = client.get(url)
-                timings.append(time.perf_counter() - started)
-            db_timings.append(sum(float(query["time"]) for query in queries.captured_queries))
-        assert response.status_code == 200, (url, response.status_code)
+    settings.PAGE_CACHE = False  # every page rendered; fragments (sidebar, cards…) kept
+    scales = ["small", "large"] if os.environ.get("BENCH_SCALE") == "large" else ["small"]
+    figures, lines = {}, []
+    for scale in scales:
+        posts, comments = SCALES[scale]
+        _reset()
+        started = time.perf_counter()
+        dataset.build(posts=posts, comments=comments)
         lines.append(
-            f"{name:20} {len(queries):2d} queries  {statistics.median(timings) * 1000:6.1f} ms"
-            f" (database {statistics.median(db_timings) * 1000:5.1f} ms)"
-            f"  {len(response.content) / 1024:6.1f} KB"
+            f"{scale}: {posts:,} posts, {comments:,} comments "
+            f"(built in {time.perf_counter() - started:.0f} s); {RUNS} runs a page"
         )
+        figures[scale] = measure()
+        for name, (ms, warm, cold, size) in figures[scale].items():
+            ratio = ""
+            if scale == "large":
+                ratio = f"  ×{ms / figures['small'][name][0]:.2f} of small"
+            lines.append(
+                f"  {name:20} {ms:6.1f} ms  {warm:2d} queries ({cold:2d} cold)"
+                f"  {size / 1024:6.1f} KB{ratio}"
+            )
+    worst = max(ms for name, (ms, *_r) in figures["small"].items())
+    lines.append(f"slowest page at 2,000 posts: {worst:.1f} ms (target: at most 12 ms)")
     return lines

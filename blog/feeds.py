@@ -21,6 +21,7 @@ from taggit.models import Tag
 from blog.models import Category, Post
 from core.sanitize import MORE_MARKER
 from core.siteurl import absolute_url
+from pagecache.fragments import cached_body
 
 FEED_SIZE = 20
 SUMMARY_WORDS = 55
@@ -59,6 +60,12 @@ class PostFeed(Feed):
 
     feed_type = RssWithContentFeed
     url_name = "blog:feed"
+
+    def __call__(self, request, *args, **kwargs):
+        # A feed is made from published posts alone: built once per change of the content.
+        return cached_body(
+            request, lambda: super(PostFeed, self).__call__(request, *args, **kwargs)
+        )
 
     def posts(self, obj):
         return Post.objects.published()
@@ -198,7 +205,7 @@ class TagPostsFeed(TermPostsFeed):
     title_format = gettext_lazy("%(site)s: posts tagged %(name)s")
 
     def posts(self, tag):
-        return Post.objects.published().filter(tags=tag)
+        return Post.objects.published().filter(pk__in=Post.objects.tagged(tag))
 
     def page_url(self, tag):
         return reverse("blog:tag-detail", kwargs={"slug": tag.slug})

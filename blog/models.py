@@ -1,6 +1,8 @@
 import logging
+from collections import Counter
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
@@ -12,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from blog import roles
 from blog.tree import CategoryTree
@@ -124,18 +127,30 @@ class PostQuerySet(models.QuerySet):
         """Everything a post card or page shows, in a fixed number of queries."""
         return self.select_related("author", "campaign").prefetch_related("categories", "tags")
 
-    def search(self, text):
+    def search(self, text, *, candidates):
         """Posts matching a web-search style query ("quotes", OR, -word), best match first.
 
-        Matches against the weighted search_vector (title > excerpt > body) so the GIN index
-        post_search_idx serves the filter; equal ranks fall back to the newest post.
+        Ranks at most the ``candidates`` newest matches: ranking reads every ranked post's
+        search vector, and a common word ("harm") matches most of a large site. PostgreSQL
+        finds the newest matches of a common word by walking the publish-date index, and the
+        matches of a rare one through the GIN index post_search_idx, so either stays fast.
         """
         query = SearchQuery(text, search_type="websearch", config="english")
+        newest = (self.filter(search_vector=query).order_by("-publish_at", "-pk").values("pk"))[
+            :candidates
+        ]
         return (
-            self.filter(search_vector=query)
+            self.model.objects.filter(pk__in=newest)
             .annotate(rank=SearchRank(models.F("search_vector"), query))
             .order_by("-rank", "-publish_at", "-pk")
         )
+
+    def tagged(self, tag):
+        """Ids of posts with ``tag``, for ``pk__in``. A join through taggit's generic
+        relation casts its object_id, which keeps PostgreSQL from using the indexes."""
+        return TaggedItem.objects.filter(
+            tag=tag, content_type=ContentType.objects.get_for_model(self.model)
+        ).values("object_id")
 
     def month_counts(self):
         """Months that have posts, newest first, with how many: one GROUP BY query."""
@@ -161,17 +176,27 @@ class PostQuerySet(models.QuerySet):
                 following = neighbour
         return previous, following
 
-    def related_to(self, post, tag_ids, limit=3):
-        """Posts sharing the most of `tag_ids` with `post`, newest first among equals."""
+    def related_to(self, post, tag_ids, limit=3, candidates=200):
+        """Posts sharing the most of `tag_ids` with `post`, newest first among equals.
+
+        Looks among the `candidates` newest posts sharing any of the tags (two small
+        queries, whatever the size of the site), rather than counting tags over them all.
+        """
         if not tag_ids:
-            return self.none()
-        return (
-            self.filter(tags__in=tag_ids)
-            .exclude(pk=post.pk)
-            .annotate(shared_tags=models.Count("pk"))
-            .order_by("-shared_tags", "-publish_at", "-pk")
-            .only("pk", "title", "slug", "publish_at")[:limit]
+            return []
+        items = TaggedItem.objects.filter(
+            tag_id__in=tag_ids, content_type=ContentType.objects.get_for_model(self.model)
         )
+        recent = list(
+            self.filter(pk__in=items.exclude(object_id=post.pk).values("object_id"))
+            .order_by("-publish_at", "-pk")
+            .only("pk", "title", "slug", "publish_at")[:candidates]
+        )
+        shared = Counter(
+            items.filter(object_id__in=[p.pk for p in recent]).values_list("object_id", flat=True)
+        )
+        recent.sort(key=lambda p: (-shared[p.pk], -p.publish_at.timestamp(), -p.pk))
+        return recent[:limit]
 
 
 class Post(models.Model):

@@ -1,14 +1,12 @@
-"""What every page's navigation needs: the category tree (read once per request) and the
-archive months (cached, since counting them reads every published post)."""
+"""What every page's navigation needs: the category tree (read once per request), the
+archive months, and when cached pages showing them go stale."""
 
-from django.core.cache import cache
+from django.utils import timezone
 
 from blog.models import Category, Post
 from blog.tree import CategoryTree
-
-# Archive months may lag a scheduled post's appearance by this long; saves refresh at once.
-ARCHIVE_CACHE_SECONDS = 300
-_VERSION_KEY = "blog:posts-version"
+from pagecache import generations
+from pagecache.fragments import cached_value
 
 
 def category_tree(request=None):
@@ -21,19 +19,48 @@ def category_tree(request=None):
     return tree
 
 
-def archive_months():
-    """Months with published posts, newest first, with their counts."""
-    key = f"blog:archive-months:{cache.get_or_set(_VERSION_KEY, 1, None)}"
-    months = cache.get(key)
-    if months is None:
-        months = list(Post.objects.published().month_counts())
-        cache.set(key, months, ARCHIVE_CACHE_SECONDS)
-    return months
+def archive_months(request=None):
+    """Months with published posts, newest first, with their counts: one GROUP BY query
+    over every published post, kept until what is published (or when) changes."""
+
+    def count():
+        return list(Post.objects.published().month_counts())
+
+    return cached_value(request, "archive-months", count, generation=generations.PUBLICATION)
 
 
-def posts_changed(**kwargs):
-    """Signal receiver: a post was saved or deleted, so cached navigation is stale."""
-    try:
-        cache.incr(_VERSION_KEY)
-    except ValueError:  # not set yet, or evicted
-        cache.set(_VERSION_KEY, 2, None)
+def next_scheduled_publish():
+    """When the next scheduled post appears by itself (pagecache bumps SITE then)."""
+    return (
+        Post.objects.filter(status=Post.Status.PUBLISHED, publish_at__gt=timezone.now())
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+    )
+
+
+def publication_may_change(sender, instance, **kwargs):
+    """pre_save receiver: note whether this save changes what is published, or when."""
+    if instance.pk is None:
+        instance._publication_changed = True
+        return
+    old = sender._default_manager.filter(pk=instance.pk).values("status", "publish_at").first()
+    instance._publication_changed = old != {
+        "status": instance.status,
+        "publish_at": instance.publish_at,
+    }
+
+
+def publication_changed(sender, instance, **kwargs):
+    """post_save and post_delete receiver."""
+    if kwargs.get("raw"):
+        return
+    if getattr(instance, "_publication_changed", True):
+        generations.bump(generations.PUBLICATION)
+
+
+def content_changed(**kwargs):
+    """Signal receiver: lists, navigation and every page showing this content are stale."""
+    if kwargs.get("raw") or kwargs.get("action", "post_").startswith("pre_"):
+        return
+    generations.bump(generations.SITE)

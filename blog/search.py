@@ -1,16 +1,19 @@
 """Full-text search at /search/?q=: the form that checks the query, and the view."""
 
+import hashlib
 import html
 import re
 import unicodedata
 
 from django import forms
+from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import F, Value
 from django.db.models.functions import Replace
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +21,8 @@ from django.views.decorators.http import require_safe
 
 from blog.models import Post
 from blog.search_terms import parseable
+from pagecache import generations
+from pagecache.fragments import cached_html, cached_value
 
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 10
@@ -81,26 +86,32 @@ def websearch_query(text):
     return SearchQuery(parseable(text), search_type="websearch", config="english")
 
 
-def search_posts(text):
-    """Published matches, best first, without the heavy columns."""
-    return (
-        Post.objects.published()
-        .search(parseable(text))
-        .select_related("author")
-        .defer("body", "body_text", "search_vector", "featured_renditions")
+def ranked_ids(text, cap):
+    """Ids of the published matches, best first: the newest ``cap + 1`` matches ranked, so
+    one more than ``cap`` says that there are more. One query."""
+    return list(
+        Post.objects.published().search(parseable(text), candidates=cap + 1).values_list("pk", flat=True)
     )
 
 
-def attach_snippets(posts, text):
-    """Give each post of one page a highlighted .snippet, in one query.
+class RankedPaginator(Paginator):
+    """Pages of ranked post ids, at most ``cap`` of them."""
 
-    Not an annotation on the page query: PostgreSQL would run ts_headline for every row
-    skipped by OFFSET too, so ?page=300 would cost 3,000 headlines.
+    def __init__(self, ids, per_page, *, cap):
+        super().__init__(ids[:cap], per_page)
+        self.more_than_cap = len(ids) > cap
+
+
+def page_of_posts(ids, text):
+    """The posts of one page, in rank order, each with a highlighted .snippet: one query.
+
+    Headlines only for the page's posts: PostgreSQL would otherwise run ts_headline for
+    every match, so a common word would cost hundreds of headlines.
     """
-    if not posts:
-        return
-    headlines = dict(
-        Post.objects.filter(pk__in=[post.pk for post in posts])
+    posts = (
+        Post.objects.filter(pk__in=ids)
+        .select_related("author")
+        .defer("body", "body_text", "search_vector", "featured_renditions")
         .annotate(
             headline=SearchHeadline(
                 _entity_escaped("body_text"),
@@ -114,10 +125,12 @@ def attach_snippets(posts, text):
                 fragment_delimiter=" … ",
             )
         )
-        .values_list("pk", "headline")
+        .in_bulk(ids)
     )
-    for post in posts:
-        post.snippet = snippet_html(headlines.get(post.pk))
+    results = [posts[pk] for pk in ids if pk in posts]
+    for post in results:
+        post.snippet = snippet_html(post.headline)
+    return results
 
 
 def _entity_escaped(field):
@@ -144,12 +157,27 @@ def post_search(request):
     query = form.cleaned_data["q"]
     context = {"form": form, "query": query}
     if query:
-        paginator = Paginator(search_posts(query), PAGE_SIZE)
+        cap = settings.SEARCH_MAX_RESULTS
+        # A search's results change only with the site's content: the ranking and each
+        # page of results are kept like fragments (popular searches are asked again).
+        name = hashlib.sha256(query.encode()).hexdigest()[:32]
+        ids = cached_value(
+            request, f"search:{name}:{cap}", lambda: ranked_ids(query, cap),
+            generation=generations.SITE,
+        )  # fmt: skip
+        paginator = RankedPaginator(ids, PAGE_SIZE, cap=cap)
         try:
             page = paginator.page(request.GET.get("page") or 1)
         except InvalidPage as exc:
             raise Http404(_("There is no such page of results.")) from exc
-        results = list(page.object_list)
-        attach_snippets(results, query)
-        context.update(page_obj=page, paginator=paginator, results=results)
+
+        def render_results():
+            results = page_of_posts(list(page.object_list), query)
+            context = {"results": results, "page_obj": page}
+            return render_to_string("blog/_search_results.html", context)
+
+        results_html = cached_html(
+            request, "search-results", render_results, part=f"{name}.{page.number}"
+        )
+        context.update(page_obj=page, paginator=paginator, results_html=results_html)
     return render(request, TEMPLATE, context)

@@ -6,7 +6,8 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from blog.models import Author
+from audit.trail import Action, record
+from blog.models import Author, Post
 
 MISSING_PROFILE = _(
     "Your account has no public author profile yet. Add your first and last name to your "
@@ -46,6 +47,12 @@ def author_profile_for(user):
     raise ValidationError(MISSING_PROFILE, code="no_author_profile")
 
 
+def record_status_change(post, user):
+    """The audit trail keeps every publishing and unpublishing, and who did it."""
+    published = post.status == Post.Status.PUBLISHED
+    record(Action.POST_PUBLISHED if published else Action.POST_UNPUBLISHED, user=user, target=post)
+
+
 def set_status(posts, status, user, on_change=None):
     """Publish or unpublish many posts; returns (changed, already in that status).
 
@@ -58,6 +65,7 @@ def set_status(posts, status, user, on_change=None):
         with reversion.create_revision():
             reversion.set_user(user)
             post.save()
+            record_status_change(post, user)
             if on_change:
                 on_change(post)
         changed += 1

@@ -2,17 +2,23 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.redirects.models import Redirect
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import get_template
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.safestring import mark_safe
 from django.views.generic import ListView
 from taggit.models import Tag
 
 from blog import roles
+from blog.cards import LIST_FIELDS, post_cards
 from blog.models import Author, Post
 from blog.navigation import category_tree
+from pagecache import generations
+from pagecache.fragments import cached_count, cached_html
 
 PAGE_SIZE = 10
 RELATED_POSTS = 3
@@ -33,8 +39,21 @@ class PublicPostListView(ListView):
     empty_is_404 = False
 
     def public_posts(self):
-        # Explicit, so pagination never depends on a default that annotations can drop.
-        return Post.objects.published().for_listing().order_by("-publish_at", "-pk")
+        # Only what names each card's version (blog/cards.py); ordered explicitly, so
+        # pagination never depends on a default.
+        return Post.objects.published().only(*LIST_FIELDS).order_by("-publish_at", "-pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cards"] = post_cards(self.request, context["object_list"])
+        return context
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # Counting a list's posts reads all of them (tens of milliseconds on a large site);
+        # the number only changes with the site's content, so it is kept like a fragment.
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.__dict__["count"] = cached_count(self.request, self.request.path, queryset.count)
+        return paginator
 
     def paginate_queryset(self, queryset, page_size):
         paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
@@ -89,7 +108,7 @@ class TagDetailView(PublicPostListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return self.public_posts().filter(tags=self.tag)
+        return self.public_posts().filter(pk__in=Post.objects.tagged(self.tag))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
@@ -138,7 +157,8 @@ class PostArchiveView(PublicPostListView):
 
 def post_detail(request, year, month, day, slug):
     # Staff preview drafts and scheduled posts from the admin ("View on site").
-    post = get_object_or_404(Post.objects.for_listing().visible_to(request.user), slug=slug)
+    posts = Post.objects.select_related("author", "campaign").visible_to(request.user)
+    post = get_object_or_404(posts, slug=slug)
     when = post.local_publish_at
     # Slugs are unique, so a wrong date still names one post: send readers to its one real
     # address (as WordPress does) instead of a dead end or a duplicate page.
@@ -157,15 +177,12 @@ def post_detail(request, year, month, day, slug):
 def render_post_page(request, post, *, status=200, extra_context=None):
     """The post page. The post view and the comment form (sent back with its errors) both
     render it here, so the page always has the same context."""
-    published = Post.objects.published()
-    previous_post, next_post = published.adjacent_to(post)
-    tag_ids = [tag.pk for tag in post.tags.all()]
+    # The fragments below ask for these; one query (or none: the page cache read them).
+    generations.for_request(request, generations.SITE, generations.path_name(request.path))
     context = {
         "post": post,
         "object": post,
-        "previous_post": previous_post,
-        "next_post": next_post,
-        "related_posts": published.related_to(post, tag_ids, limit=RELATED_POSTS),
+        "article": post_article(request, post),
         "is_scheduled": post.status == Post.Status.PUBLISHED and not post.is_public,
         "can_edit": not post.is_public and roles.can_edit(request.user, post),
         **(extra_context or {}),
@@ -174,3 +191,28 @@ def render_post_page(request, post, *, status=200, extra_context=None):
     if not post.is_public:
         add_never_cache_headers(response)  # a preview must never sit in a shared cache
     return response
+
+
+def post_article(request, post):
+    """The post itself, its campaign box, previous/next and related posts: one fragment per
+    version of the post (any change to published posts makes a new one)."""
+
+    def render():
+        prefetch_related_objects([post], "categories", "tags")
+        published = Post.objects.published()
+        previous_post, next_post = published.adjacent_to(post)
+        tag_ids = [tag.pk for tag in post.tags.all()]
+        context = {
+            "post": post,
+            "previous_post": previous_post,
+            "next_post": next_post,
+            "related_posts": published.related_to(post, tag_ids, limit=RELATED_POSTS),
+        }
+        return get_template("blog/_post_article.html").render(context)
+
+    if not post.is_public:
+        # Previews change with every save and are never kept.
+        return mark_safe(render())  # noqa: S308 - rendered by our own template
+    return cached_html(
+        request, "post-article", render, part=f"{post.pk}.{post.updated_at.timestamp()}"
+    )

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 
+from audit.trail import Action, record
 from campaigns.export import supporters_csv_response
 from campaigns.models import Campaign, CampaignDocument, Supporter
 
@@ -119,4 +120,11 @@ class SupporterAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Export selected supporters as CSV"), permissions=["export"])
     def export_csv(self, request, queryset):
+        campaigns = sorted(set(queryset.values_list("campaign__title", flat=True)))
+        record(
+            Action.SUPPORTERS_EXPORTED,
+            user=request.user,
+            count=queryset.count(),
+            campaigns=campaigns,
+        )
         return supporters_csv_response(queryset)

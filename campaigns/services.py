@@ -19,6 +19,7 @@ from campaigns.models import Campaign, Supporter
 from core.siteurl import absolute_url
 from outbox.api import enqueue
 from outbox.models import Message
+from pagecache import generations
 
 # Fields a new submission may change on a sign-up that is still waiting for confirmation.
 PENDING_EDITABLE = ("name", "country", "organisation", "show_name", "wants_updates")
@@ -79,12 +80,14 @@ def confirm(supporter: Supporter) -> bool:
         locked.confirmed_at = now
         locked.save(update_fields=["status", "confirmed_at"])
         _send(locked, "welcome", now)
+        _names_changed(locked)  # the new supporter sees themselves counted at once
     return True
 
 
 def set_show_name(supporter: Supporter, show_name: bool) -> None:
     Supporter.objects.filter(pk=supporter.pk).update(show_name=show_name)
     supporter.show_name = show_name
+    _names_changed(supporter)
 
 
 def withdraw(supporter: Supporter) -> None:
@@ -98,6 +101,12 @@ def withdraw(supporter: Supporter) -> None:
             Campaign.objects.filter(pk=supporter.campaign_id).update(
                 withdrawn_count=models.F("withdrawn_count") + 1
             )
+        _names_changed(supporter)
+
+
+def _names_changed(supporter):
+    """A supporter confirmed, shown or hidden, or gone: the campaign page changes at once."""
+    generations.bump(generations.path_name(supporter.campaign.get_absolute_url()))
 
 
 def purge_stale_pending(*, older_than_days: int) -> int:

@@ -1,15 +1,19 @@
 from django.conf import settings
-from django.contrib import messages
 from django.core import signing
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from campaigns import services, stats, tokens
 from campaigns.forms import ShowNameForm, SignupForm
 from campaigns.models import Campaign, Supporter
+from core.samesite import private_page, same_site_post
 from core.siteurl import absolute_url
+from pagecache import generations
+from pagecache.fragments import cached_html
 from throttle.counters import hit_ip
 
 CAMPAIGNS_PER_PAGE = 20
@@ -35,13 +39,50 @@ def _documents(request, campaign):
 
 
 def campaign_list(request):
-    campaigns = Campaign.objects.public().in_list_order().with_supporter_counts()
-    page = _page(request, campaigns, CAMPAIGNS_PER_PAGE)
-    return render(request, "campaigns/campaign_list.html", {"page_obj": page})
+    def render_list():
+        campaigns = Campaign.objects.public().in_list_order().with_supporter_counts()
+        page = _page(request, campaigns, CAMPAIGNS_PER_PAGE)
+        return render_to_string("campaigns/_campaign_list.html", {"page_obj": page}, request)
+
+    # The counts of supporters on it may lag by PAGE_CACHE_SECONDS at most.
+    content = cached_html(
+        request,
+        "campaign-list",
+        render_list,
+        part=request.GET.get("page", "1"),
+        timeout=settings.PAGE_CACHE_SECONDS,
+    )
+    return render(request, "campaigns/campaign_list.html", {"content": content})
 
 
 def campaign_detail(request, slug, form=None, status=200):
     campaign = _visible_campaign(request, slug)
+
+    def render_content():
+        context = campaign_context(request, campaign, form)
+        return render_to_string("campaigns/_campaign.html", context, request)
+
+    if form is not None or not campaign.is_public:
+        content = mark_safe(render_content())  # noqa: S308 - rendered by our own template
+    else:
+        # Kept per page of names: the campaign's own text until it changes, the counts and
+        # names for PAGE_CACHE_SECONDS at most (a name hidden or withdrawn shows at once).
+        (names,) = generations.for_request(
+            request, generations.path_name(campaign.get_absolute_url())
+        )
+        content = cached_html(
+            request,
+            "campaign",
+            render_content,
+            part=f"{campaign.pk}.{request.GET.get('page', '1')}",
+            extra=(str(names),),
+            timeout=settings.PAGE_CACHE_SECONDS,
+        )
+    context = {"campaign": campaign, "form": form, "content": content}
+    return render(request, "campaigns/campaign_detail.html", context, status=status)
+
+
+def campaign_context(request, campaign, form):
     if form is None and campaign.is_accepting_signups:
         form = SignupForm(campaign=campaign)
     confirmed_count = campaign.supporters.confirmed().count()
@@ -50,7 +91,7 @@ def campaign_detail(request, slug, form=None, status=200):
         names_page = _page(
             request, campaign.supporters.public_names(), settings.CAMPAIGNS_SUPPORTERS_PER_PAGE
         )
-    context = {
+    return {
         "campaign": campaign,
         "documents": _documents(request, campaign).only(
             "campaign", "slug", "title", "kind", "summary", "file", "file_size", "language"
@@ -64,9 +105,9 @@ def campaign_detail(request, slug, form=None, status=200):
         "names_page": names_page,
         "posts": campaign.posts.published().only("campaign", "title", "slug", "publish_at")[:10],
     }
-    return render(request, "campaigns/campaign_detail.html", context, status=status)
 
 
+@same_site_post
 def signup(request, slug):
     campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
     if request.method != "POST":  # a refreshed or bookmarked form address
@@ -96,6 +137,7 @@ def signup(request, slug):
     return redirect("campaigns:signup-sent", slug=campaign.slug)
 
 
+@private_page
 def signup_sent(request, slug):
     campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
     return render(
@@ -105,6 +147,7 @@ def signup_sent(request, slug):
     )
 
 
+@private_page
 def signup_thanks(request, slug):
     campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
     share_url = absolute_url(campaign.get_absolute_url())
@@ -147,6 +190,8 @@ def _supporter_from_token(request, token, reader):
     return supporter, None
 
 
+@same_site_post
+@private_page
 def supporter_confirm(request, token):
     """GET shows what will be confirmed; only the button (POST) confirms.
 
@@ -169,6 +214,8 @@ def supporter_confirm(request, token):
     )
 
 
+@same_site_post
+@private_page
 def supporter_manage(request, token):
     supporter, problem = _supporter_from_token(request, token, tokens.read_manage_token)
     if problem:
@@ -177,17 +224,28 @@ def supporter_manage(request, token):
     # An unticked checkbox sends nothing, so an empty POST is still a submission.
     data = request.POST if request.method == "POST" else None
     form = ShowNameForm(data, initial={"show_name": supporter.show_name})
+    notice = None
     if data is not None and campaign.list_supporter_names and form.is_valid():
         services.set_show_name(supporter, form.cleaned_data["show_name"])
+        # Shown on the page itself (no messages cookie); sending the same choice again
+        # after a reload changes nothing.
         if supporter.show_name:
-            messages.success(request, _("Saved: your name is shown on the campaign page."))
+            notice = _("Saved: your name is shown on the campaign page.")
         else:
-            messages.success(request, _("Saved: your name is hidden."))
-        return redirect("campaigns:supporter-manage", token=token)
-    context = {"supporter": supporter, "campaign": campaign, "form": form, "token": token}
+            notice = _("Saved: your name is hidden.")
+        form = ShowNameForm(initial={"show_name": supporter.show_name})
+    context = {
+        "supporter": supporter,
+        "campaign": campaign,
+        "form": form,
+        "token": token,
+        "notice": notice,
+    }
     return render(request, "campaigns/supporter_manage.html", context)
 
 
+@same_site_post
+@private_page
 def supporter_withdraw(request, token):
     supporter, problem = _supporter_from_token(request, token, tokens.read_manage_token)
     if problem:
@@ -198,5 +256,6 @@ def supporter_withdraw(request, token):
     return redirect("campaigns:supporter-withdrawn")
 
 
+@private_page
 def supporter_withdrawn(request):
     return render(request, "campaigns/supporter_withdrawn.html")

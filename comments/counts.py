@@ -1,16 +1,20 @@
-"""Post.comment_count: the approved comments of a post, kept on the post itself.
+"""What changes when comments change: each post's count, and the cached pages showing them.
 
-Lists show "3 Comments" on every card; storing the number on the post means no page
-counts anything. It is recomputed (never incremented), so a bulk moderation, an import or
-a deleted reply all leave the exact number.
+Post.comment_count holds a post's approved comments: lists show "3 Comments" on every card,
+and storing the number on the post means no page counts anything. It is recomputed (never
+incremented), so a bulk moderation, an import or a deleted reply all leave the exact number.
+The post's page and the comment feeds are cached under their own generations, bumped here;
+list pages show the new count when their cache entry ends (PAGE_CACHE_SECONDS).
 """
 
 from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 
 from blog.models import Post
 from comments.models import Comment
+from pagecache import generations
 
 
 def refresh_comment_counts(post_ids):
@@ -32,6 +36,11 @@ def refresh_comment_counts(post_ids):
         locked = Post.objects.select_for_update().filter(pk__in=post_ids).order_by("pk")
         list(locked.values_list("pk", flat=True))
         Post.objects.filter(pk__in=post_ids).update(comment_count=Coalesce(Subquery(approved), 0))
+    posts = Post.objects.filter(pk__in=post_ids).only("slug", "publish_at")
+    pages = [post.get_absolute_url() for post in posts]
+    pages += [reverse("comments:feed")]
+    pages += [reverse("comments:post-feed", args=[pk]) for pk in post_ids]
+    generations.bump(*map(generations.path_name, pages))
 
 
 def comment_changed(sender, instance, **kwargs):

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,8 +8,10 @@ from blog.views import render_post_page
 from comments.forms import CommentForm
 from comments.services import DuplicateComment, RateLimited, comments_are_open, submit_comment
 from core.clientip import client_ip
+from core.samesite import private_page, same_site_post
 
 
+@same_site_post
 @require_POST
 def post_comment(request, post_id):
     post = get_object_or_404(Post.objects.published().for_listing(), pk=post_id)
@@ -55,10 +56,15 @@ def post_comment(request, post_id):
     except DuplicateComment:
         form.add_error(None, _("You already said that: this comment has already been sent."))
         return post_page_with_form(request, post, form, status=409)
-    # One answer for every comment (held or spam), whatever its address: nobody learns from
-    # it whether an address has commented here.
-    messages.success(request, _("Thank you. Your comment is awaiting moderation."))
-    return redirect(f"{post.get_absolute_url()}#comments")
+    # Every comment gets the same answer, held, published or spam: neither a bot nor anyone
+    # else learns anything about the address it was sent with.
+    return redirect("comments:comment-sent", post_id=post.pk)
+
+
+@private_page
+def comment_sent(request, post_id):
+    post = get_object_or_404(Post.objects.published(), pk=post_id)
+    return render(request, "comments/sent.html", {"post": post})
 
 
 def _body_is_utf8(request):

@@ -17,6 +17,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from accounts.views.login import staff_login
 from blog.sitemaps import sitemap_index, sitemaps
 from core.uploads import upload_image
 from inpud.health import healthz
@@ -30,8 +31,11 @@ admin.site.site_header = lazy(
 )()
 admin.site.site_title = admin.site.site_header
 admin.site.index_title = _("Write, publish and moderate")
+# The admin's login is throttled and asks for a second factor (accounts/).
+admin.site.login = staff_login
 
 urlpatterns = [
+    path("admin/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     # Replaces django_ckeditor_5.urls (its only route) with a validating, EXIF-stripping view;
     # the URL name is the one the CKEditor widget looks up.

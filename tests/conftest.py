@@ -2,7 +2,7 @@ import os
 import shutil
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connections
 
 CHROMIUM = "/usr/bin/chromium"
@@ -10,10 +10,12 @@ CHROMIUM = "/usr/bin/chromium"
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """The database is rolled back after each test; the cache must not remember it."""
-    cache.clear()
+    """The database is rolled back after each test; the caches must not remember it."""
+    for alias in ("default", "pages"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

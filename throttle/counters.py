@@ -3,6 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 from django.db import connection
+from django.db.models import F
 from django.utils import timezone
 
 from core.clientip import client_ip, hash_value
@@ -51,6 +52,19 @@ def count(scope, value, *, window):
         .first()
     )
     return found or 0
+
+
+def refund(scope, value, *, window):
+    """Take back one action counted in the current window (one that turned out legitimate)."""
+    start, _end = _window(window)
+    Counter.objects.filter(
+        scope=scope, key=hash_value(value), window_start=start, count__gt=0
+    ).update(count=F("count") - 1)
+
+
+def window_ends(window):
+    """When the current window of this length ends (a limit reached now lifts then)."""
+    return _window(window)[1]
 
 
 def clear(scope, value):

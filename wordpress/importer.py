@@ -16,6 +16,7 @@ from django.db import transaction
 from taggit.models import Tag
 
 from blog.models import Author, Category, Post
+from pagecache import generations
 from wordpress.content import plain_text
 from wordpress.media import MediaLibrary, relative_upload_path
 from wordpress.models import ImportedObject
@@ -57,6 +58,8 @@ class WordPressImporter:
         try:
             with transaction.atomic():
                 self._import()
+                # Bulk inserts send no signals: any cached page may show what changed.
+                generations.bump(generations.SITE, generations.PUBLICATION)
                 if self.dry_run:
                     transaction.set_rollback(True)
         except BaseException:

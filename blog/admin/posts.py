@@ -144,6 +144,8 @@ class PostAdmin(RevisionAdmin):
         if not roles.can_publish(request.user):
             obj.status = Post.Status.DRAFT
         super().save_model(request, obj, form, change)
+        if "status" in form.changed_data:
+            services.record_status_change(obj, request.user)
         # Say what happens next: "added successfully" alone hides scheduling and review.
         if obj.status == Post.Status.DRAFT and not roles.can_publish(request.user):
             self.message_user(

@@ -1,30 +1,39 @@
 import re
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from blog.navigation import archive_months, category_tree
-from core import sanitize
+from pagecache.fragments import cached_html
 
 register = template.Library()
 
 RECENT_MONTHS = 12
 
 
-@register.inclusion_tag("blog/_sidebar.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def blog_sidebar(context):
-    """Category tree and archive months: at most two queries, whatever the amount of content."""
+    """Category tree and archive months, rendered once per change of the site's content."""
+    request = context.get("request")
     # The home page says who we are in its own banner; other pages do it in the sidebar.
     show_about = not context.get("show_hero")
-    months = archive_months()
-    older_years = sorted({row["month"].year for row in months[RECENT_MONTHS:]}, reverse=True)
-    return {
-        "show_about": show_about,
-        "category_nodes": category_tree(context.get("request")).nodes(),
-        "recent_months": months[:RECENT_MONTHS],
-        "older_years": older_years,
-    }
+
+    def render():
+        months = archive_months(request)
+        older_years = sorted({row["month"].year for row in months[RECENT_MONTHS:]}, reverse=True)
+        return render_to_string(
+            "blog/_sidebar.html",
+            {
+                "show_about": show_about,
+                "category_nodes": category_tree(request).nodes(),
+                "recent_months": months[:RECENT_MONTHS],
+                "older_years": older_years,
+            },
+        )
+
+    return cached_html(request, "sidebar", render, part=int(show_about))
 
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-5])\b", re.IGNORECASE)
@@ -44,4 +53,4 @@ def summary(post, words=40):
     """The post's excerpt, or the start of its body as plain text."""
     if post.excerpt:
         return post.excerpt
-    return Truncator(" ".join(sanitize.plain_text(post.body).split())).words(int(words))
+    return Truncator(" ".join(post.body_text.split())).words(int(words))

@@ -1,8 +1,13 @@
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from comments.models import Comment
 from comments.rendering import render_body
+from comments.services import comments_are_open
 from comments.thread import section_context
+from pagecache import generations
+from pagecache.fragments import cached_html
 
 register = template.Library()
 
@@ -12,9 +17,24 @@ def comment_html(text):
     return render_body(text)
 
 
-@register.inclusion_tag("comments/_thread_section.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def comment_section(context, post):
-    return section_context(context.get("request"), post, context.get("comment_form"))
+    """The thread and the form under a post. Kept as a fragment until the post's comments
+    change (comments/counts.py bumps the post page's generation), unless the form comes back
+    with errors or answers a reply link."""
+    request = context.get("request")
+    form = context.get("comment_form")
+
+    def render():
+        return render_to_string(
+            "comments/_thread_section.html", section_context(request, post, form)
+        )
+
+    if form is not None or not post.is_public or request.GET.get("replytocom"):
+        return mark_safe(render())  # noqa: S308 - rendered by our own template
+    (page,) = generations.for_request(request, generations.path_name(post.get_absolute_url()))
+    is_open = comments_are_open(post)
+    return cached_html(request, "comments", render, part=f"{post.pk}.{is_open}", extra=(str(page),))
 
 
 @register.inclusion_tag("comments/admin/_pending_notice.html", takes_context=True)

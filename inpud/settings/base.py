@@ -55,9 +55,15 @@ INSTALLED_APPS = [
     "django_countries",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
+    "audit",
     "throttle",
     "outbox",
+    "pagecache",
+    "accounts",
     "blog",
     "comments",
     "campaigns",
@@ -67,16 +73,24 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "inpud.middleware.ContentSecurityPolicyMiddleware",
-    "inpud.guards.RequestCharsetMiddleware",
+    # Static files before anything else; old WordPress ?p= links before the page cache.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
-    "django.middleware.common.CommonMiddleware",
     "wordpress.middleware.WordPressRedirectMiddleware",
+    # Readers' pages come from here when cached; what it stores carries every header the
+    # middleware below adds (security policy, language).
+    "pagecache.middleware.PageCacheMiddleware",
+    "inpud.middleware.ContentSecurityPolicyMiddleware",
+    # Bodies in another charset: a 400 before anything below reads them.
+    "inpud.guards.RequestCharsetMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "core.language.LanguageMiddleware",
+    "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.StaffSessionMiddleware",
+    "audit.context.AuditContextMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "inpud.middleware.MethodNotAllowedPageMiddleware",
     "inpud.middleware.AdminBadQueryMiddleware",
@@ -122,15 +136,6 @@ DATABASES["default"].setdefault("OPTIONS", {}).update(
     }
 )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-
-# Cache: Redis when CACHE_URL is set (e.g. redis://127.0.0.1:6379/1), else per-process memory.
-CACHE_URL = env("CACHE_URL")
-if CACHE_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -210,6 +215,7 @@ DAILY_COMMANDS = [
     "purge_pending_supporters",
     "purge_rate_limits",
     "purge_outbox",
+    "purge_audit_events",
 ]
 
 LOGIN_URL = "admin:login"
@@ -221,6 +227,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 TAGGIT_CASE_INSENSITIVE = True
+# Search ranks at most this many of the newest matches (a common word matches most posts).
+SEARCH_MAX_RESULTS = env_int("SEARCH_MAX_RESULTS", 200)
+# The name authenticator apps show beside the staff member's login name.
+OTP_TOTP_ISSUER = SITE_NAME
 
 # A database outage answers 503 with this Retry-After (seconds).
 UNAVAILABLE_RETRY_AFTER_SECONDS = env_int("UNAVAILABLE_RETRY_AFTER_SECONDS", 30)
@@ -249,6 +259,8 @@ LOGGING = {
     },
 }
 
+from inpud.settings.accounts import *  # noqa: E402,F403
+from inpud.settings.cache import *  # noqa: E402,F403
 from inpud.settings.campaigns import *  # noqa: E402,F403
 from inpud.settings.ckeditor import *  # noqa: E402,F403
 from inpud.settings.comments import *  # noqa: E402,F403

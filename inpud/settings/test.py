@@ -5,6 +5,8 @@ import os
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-" + "x" * 40)
+# Per-process memory caches; the Redis tests point the caches at Redis themselves.
+os.environ["CACHE_URL"] = ""
 
 from .base import *  # noqa: E402,F403
 from .base import BASE_DIR  # noqa: E402
@@ -16,8 +18,13 @@ if not REAL_MAIL:
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="inpud-test-media-")
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache is off in tests (tests/pagecache turn it on), so each test sees its own data.
+PAGE_CACHE = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# Most tests log staff in with client.force_login() and go straight to the admin; the tests of
+# two-factor authentication turn this on (settings fixture). Production keeps it on:
+# `check --deploy` warns otherwise (accounts.W001), and tests/inpud/test_settings.py runs it.
+ACCOUNTS_REQUIRE_TWO_FACTOR = False
 # Each checkout gets its own test database, so parallel checkouts never collide.
 DATABASES["default"]["TEST"] = {  # noqa: F405
     "NAME": "test_inpud_" + hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8],

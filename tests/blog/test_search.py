@@ -3,6 +3,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.postgres.search import SearchVector
+from django.core.cache import caches
 from django.db import connection
 from django.utils import timezone
 
@@ -253,7 +254,7 @@ def test_planner_uses_the_gin_index_on_a_large_table(client):
         # the bulk update above, inside this test's transaction) into the index proper.
         cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", ["post_search_idx"])
         cursor.execute("ANALYZE blog_post")
-    plan = Post.objects.published().search("needle").explain()
+    plan = Post.objects.published().search("needle", candidates=500).explain()
     assert "post_search_idx" in plan, plan
     assert result_titles(search(client, "needle")) == ["The needle exchange"]
 
@@ -261,3 +262,35 @@ def test_planner_uses_the_gin_index_on_a_large_table(client):
 def test_first_word_of_a_paragraph_is_found(client):
     make_post(title="Union", body="<p>Peers built it.</p><p>Harm reduction at work.</p>")
     assert result_titles(search(client, "harm")) == ["Union"]
+
+
+def test_a_word_in_most_posts_ranks_only_the_newest_matches(client, settings):
+    settings.SEARCH_MAX_RESULTS = 15
+    author = make_post().author
+    now = timezone.now()
+    for n in range(20):
+        make_post(
+            title=f"Harm harm harm {n}" if n == 19 else f"Story {n}",
+            body="<p>Harm reduction.</p>",
+            author=author,
+            publish_at=now - timedelta(hours=n + 1),
+        )
+    response = search(client, "harm")
+    titles = result_titles(response)
+    # The 15 newest matches, best first: the oldest post, the best match, is left out.
+    assert len(titles) == 10 and "Harm harm harm 19" not in titles
+    assert "More than 15 results for “harm”" in response.text
+    assert response.context["paginator"].num_pages == 2
+
+
+def test_search_makes_three_queries_whatever_the_number_of_matches(
+    client, django_assert_max_num_queries
+):
+    author = make_post().author
+    for n in range(30):
+        make_post(title=f"Harm reduction {n}", author=author)
+    search(client, "harm")  # content types and the like, once per process
+    caches["default"].clear()  # nothing of this search is kept yet
+    # The cache generations, the ranked ids, the page's posts with their snippets.
+    with django_assert_max_num_queries(3):
+        assert search(client, "harm").status_code == 200

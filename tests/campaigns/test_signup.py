@@ -4,7 +4,6 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.db import IntegrityError
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -214,12 +213,27 @@ def test_opening_the_sign_up_address_leads_back_to_the_form(client):
     assert Supporter.objects.count() == 0
 
 
-def test_sign_up_needs_a_csrf_token():
+def test_a_sign_up_sent_from_another_site_is_refused(client):
     campaign = make_campaign()
-    strict = Client(enforce_csrf_checks=True)
-    response = strict.post(_signup_url(campaign), signup_data())
+    response = client.post(
+        _signup_url(campaign),
+        signup_data(),
+        **{"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_ORIGIN": "https://evil.example"},
+    )
     assert response.status_code == 403
+    assert "This form came from another website" in response.text
     assert Supporter.objects.count() == 0
+
+
+def test_a_sign_up_from_this_site_sets_no_cookie(client):
+    campaign = make_campaign()
+    response = client.post(
+        _signup_url(campaign), signup_data(), HTTP_SEC_FETCH_SITE="same-origin", follow=True
+    )
+    assert "Check your email" in response.text
+    assert not response.cookies and not client.cookies
+    assert response["Cache-Control"] == "private, no-store"
+    assert Supporter.objects.count() == 1
 
 
 def test_too_many_sign_ups_from_one_address_get_a_friendly_429(

@@ -3,7 +3,6 @@ import time
 
 import pytest
 from django.core import mail, signing
-from django.test import Client
 from django.urls import reverse
 
 from campaigns import services, tokens
@@ -38,7 +37,8 @@ def test_confirmation_link_shows_the_details_and_does_not_confirm_on_get(client,
     assert response.status_code == 200
     assert "Confirm your support for Peace now" in response.text
     assert "Ana Peer" in response.text and "Portugal" in response.text
-    assert "csrfmiddlewaretoken" in response.text
+    assert "csrfmiddlewaretoken" not in response.text
+    assert response["Cache-Control"] == "private, no-store"
     pending.refresh_from_db()
     assert pending.status == Supporter.Status.PENDING
 
@@ -188,13 +188,17 @@ def test_supporter_can_hide_and_show_their_name(client):
     assert "Toggle Person" in client.get(campaign.get_absolute_url()).text
 
 
-def test_supporter_page_forms_need_csrf(pending):
-    strict = Client(enforce_csrf_checks=True)
-    assert strict.post(_manage_url(pending), {"show_name": ""}).status_code == 403
+def test_supporter_page_forms_sent_from_another_site_are_refused(client, pending):
+    cross_site = {"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_ORIGIN": "https://evil.example"}
+    assert client.post(_manage_url(pending), {"show_name": ""}, **cross_site).status_code == 403
     withdraw = reverse(
         "campaigns:supporter-withdraw", kwargs={"token": tokens.make_manage_token(pending)}
     )
-    assert strict.post(withdraw).status_code == 403
+    assert client.post(withdraw, **cross_site).status_code == 403
+    confirm = reverse(
+        "campaigns:supporter-confirm", kwargs={"token": tokens.make_confirm_token(pending)}
+    )
+    assert client.post(confirm, **cross_site).status_code == 403
     assert Supporter.objects.filter(pk=pending.pk, show_name=True).exists()
 
 

@@ -205,12 +205,35 @@ def test_replies_are_stored_with_parent_and_depth(client):
     assert (reply.parent, reply.depth) == (top, 1)
 
 
-def test_missing_csrf_token_is_refused(client):
-    from django.test import Client
-
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_SEC_FETCH_SITE": "same-site"},
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_ORIGIN": "null"},
+    ],
+)
+def test_a_comment_sent_from_another_site_is_refused(client, headers):
     post = make_post()
-    strict = Client(enforce_csrf_checks=True)
-    response = strict.post(submit_url(post), form_data())
+    response = client.post(submit_url(post), form_data(), **headers)
     assert response.status_code == 403
-    assert "Please send the form again" in response.text
+    assert "This form came from another website" in response.text
     assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_ORIGIN": "http://testserver"},
+        {"HTTP_ORIGIN": "http://testserver"},
+        {"HTTP_ORIGIN": "http://127.0.0.1:8000"},  # SITE_URL
+        {},  # no browser page sent it
+    ],
+)
+def test_a_comment_from_this_site_needs_no_cookie(client, headers):
+    post = make_post()
+    response = client.post(submit_url(post), form_data(), **headers)
+    assert response.status_code == 302
+    assert not response.cookies
+    assert Comment.objects.count() == 1

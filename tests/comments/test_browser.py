@@ -16,7 +16,9 @@ def test_reader_comments_and_a_moderator_approves_it(browser_page):
     page.get_by_label("Email", exact=True).fill("kofi@example.org")
     page.get_by_label("Comment", exact=True).fill("Our group in Accra says the same.\nThank you.")
     page.get_by_role("button", name="Post comment").click()
-    page.get_by_text("Thank you. Your comment is awaiting moderation.").wait_for()
+    page.get_by_role("heading", name="Thank you for your comment").wait_for()
+    assert page.context.cookies() == []  # the reader leaves no trace, even after commenting
+    page.get_by_role("link", name="Back to “Peer support saves lives”").click()
     assert "Our group in Accra" not in page.content()
 
     page.goto("/admin/")

@@ -186,3 +186,13 @@ def test_local_admin_is_refused_without_debug(settings, tmp_path):
     with pytest.raises(CommandError):
         call_command("ensure_local_admin", stdout=io.StringIO())
     assert not (tmp_path / "var").exists()
+
+
+def test_local_admin_says_whether_the_second_factor_is_required(local_mode, settings):
+    out = io.StringIO()
+    call_command("ensure_local_admin", stdout=out)
+    assert "Two-factor authentication is optional in this local run" in out.getvalue()
+    settings.ACCOUNTS_REQUIRE_TWO_FACTOR = True
+    out = io.StringIO()
+    call_command("ensure_local_admin", stdout=out)
+    assert "Two-factor authentication is required" in out.getvalue()

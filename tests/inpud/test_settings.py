@@ -96,3 +96,22 @@ def test_manage_py_without_debug_or_secret_key_says_what_to_do_in_one_line():
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "run manage.py with DEBUG=1" in result.stderr
+
+
+def test_check_deploy_warns_when_the_second_factor_is_not_required():
+    env = {**PRODUCTION_ENV, "ACCOUNTS_REQUIRE_TWO_FACTOR": "0"}
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode != 0
+    assert "accounts.W001" in result.stdout + result.stderr
+
+
+def test_production_cookies_are_secure_httponly_and_same_site():
+    script = (
+        "from django.conf import settings as s; print(s.ACCOUNTS_REQUIRE_TWO_FACTOR, "
+        "s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE, "
+        "s.CSRF_COOKIE_SECURE, s.CSRF_COOKIE_HTTPONLY, s.CSRF_COOKIE_SAMESITE)"
+    )
+    result = run_manage("shell", "-c", script, env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    last_line = result.stdout.strip().splitlines()[-1]
+    assert last_line.split() == ["True", "True", "True", "Lax", "True", "True", "Lax"]

@@ -3,7 +3,7 @@
 from django.apps import apps
 from django.utils.functional import Promise
 
-OUR_APPS = ("blog", "comments", "campaigns", "wordpress")
+OUR_APPS = ("blog", "comments", "campaigns", "wordpress", "audit", "accounts")
 # Lists maintained by libraries that translate the names themselves when shown.
 LIBRARY_CHOICES = {("campaigns.Supporter", "country")}
 

@@ -13,7 +13,7 @@ from django.conf import settings
 
 BASE = Path(settings.BASE_DIR)
 TEMPLATE_DIRS = [BASE / "templates"] + [
-    BASE / app / "templates" for app in ("blog", "comments", "campaigns", "wordpress")
+    BASE / app / "templates" for app in ("blog", "comments", "campaigns", "wordpress", "accounts")
 ]
 NOT_FOR_READERS = {"robots.txt"}
 # Proper names: the share services and the fallback site name of the standalone 500 page.

@@ -36,3 +36,13 @@ class Command(BaseCommand):
                 f"password: {password}  (kept in {password_file})"
             )
         )
+        if settings.ACCOUNTS_REQUIRE_TWO_FACTOR:
+            self.stdout.write("Two-factor authentication is required: set it up at first login.")
+        else:
+            self.stdout.write(
+                self.style.WARNING(
+                    "Two-factor authentication is optional in this local run "
+                    "(ACCOUNTS_REQUIRE_TWO_FACTOR=0; production requires it). "
+                    "Try it: make run REQUIRE_TWO_FACTOR=1"
+                )
+            )

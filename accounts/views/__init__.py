@@ -1,0 +1,1 @@
+"""Login (``login``), second factors (``two_factor``) and password reset (``reset``)."""
