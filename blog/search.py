@@ -90,7 +90,9 @@ def ranked_ids(text, cap):
     """Ids of the published matches, best first: the newest ``cap + 1`` matches ranked, so
     one more than ``cap`` says that there are more. One query."""
     return list(
-        Post.objects.published().search(parseable(text), candidates=cap + 1).values_list("pk", flat=True)
+        Post.objects.published()
+        .search(parseable(text), candidates=cap + 1)
+        .values_list("pk", flat=True)
     )
 
 

@@ -35,10 +35,10 @@ def test_a_database_outage_or_timeout_answers_503_with_retry_after(
 ):
     settings.UNAVAILABLE_RETRY_AFTER_SECONDS = 30
 
-    def fail(text):
+    def fail(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr(search, "search_posts", fail)
+    monkeypatch.setattr(search, "ranked_ids", fail)
     response = quiet_client.get("/search/?q=harm")
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
@@ -50,10 +50,10 @@ def test_a_database_outage_or_timeout_answers_503_with_retry_after(
 
 
 def test_a_bug_still_answers_500_with_a_page_that_claims_nothing_untrue(quiet_client, monkeypatch):
-    def fail(text):
+    def fail(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(search, "search_posts", fail)
+    monkeypatch.setattr(search, "ranked_ids", fail)
     response = quiet_client.get("/search/?q=harm")
     assert response.status_code == 500
     assert "<h1>Something went wrong</h1>" in response.text
@@ -66,10 +66,10 @@ def test_server_errors_are_mailed_to_admins_through_the_outbox_without_private_d
 ):
     settings.ADMINS = [("Ops", "ops@example.org")]
 
-    def fail(text):
+    def fail(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(search, "search_posts", fail)
+    monkeypatch.setattr(search, "ranked_ids", fail)
     for _ in range(3):
         quiet_client.get("/search/?q=harm", REMOTE_ADDR="203.0.113.77")
     message = Message.objects.get(topic="error")  # one per kind of error per ten minutes
