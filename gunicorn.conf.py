@@ -4,7 +4,7 @@ Threads (gthread), not sync workers: a sync worker is held for the whole of a sl
 client's request, so three clients trickling half a body stalled the whole site. gthread
 hands a connection to a thread only once its data has arrived, and each of the workers
 has several threads, so a few slow clients cannot take every slot. In production nginx
-buffers request bodies as well (the lead's deploy/nginx recipe).
+buffers request bodies as well (deploy/nginx).
 Each setting can be changed from the environment (GUNICORN_*).
 """
 
