@@ -24,13 +24,20 @@ run: install
 	$(LOCAL) $(BIN)/python manage.py migrate --noinput
 	$(LOCAL) $(BIN)/python manage.py load_demo
 	$(LOCAL) $(BIN)/python manage.py ensure_local_admin --port $(PORT)
+	@# The outbox worker sends the site's emails (printed here: console backend); it runs in
+	@# the background and stops with the server.
+	$(LOCAL) $(BIN)/python manage.py outbox_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(LOCAL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# The production settings on this machine: DEBUG off, gunicorn, hashed static files served by
-# whitenoise; plain HTTP on the loopback only (PLAIN_HTTP). Secrets are generated once in var/.
+# The production settings on this machine: DEBUG off, gunicorn (gunicorn.conf.py) beside the
+# outbox worker, hashed static files served by whitenoise; plain HTTP on the loopback only
+# (PLAIN_HTTP). Secrets are generated once in var/. Emails go to EMAIL_HOST (localhost:25
+# unless set); EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend writes them
+# to EMAIL_FILE_PATH instead.
 SERVE_ENV = DJANGO_SETTINGS_MODULE=inpud.settings.production PLAIN_HTTP=1 SERVE_MEDIA=1 \
 	ALLOWED_HOSTS=127.0.0.1,localhost SITE_URL=http://127.0.0.1:$(PORT) \
 	SECRET_KEY="$$(cat var/secret_key)" IP_HASH_SALT="$$(cat var/ip_hash_salt)" \
@@ -41,7 +48,10 @@ serve: install
 		$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/$$name; done
 	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(SERVE_ENV) $(BIN)/gunicorn inpud.wsgi:application --bind 127.0.0.1:$(PORT) --workers 3
+	$(SERVE_ENV) $(BIN)/python manage.py outbox_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(SERVE_ENV) GUNICORN_BIND=127.0.0.1:$(PORT) $(BIN)/gunicorn inpud.wsgi:application \
+		--config gunicorn.conf.py
 
 bench: install
 	$(BIN)/python -m bench $(BENCH_ARGS)

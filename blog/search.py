@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from blog.models import Post
+from blog.search_terms import parseable
 from pagecache import generations
 from pagecache.fragments import cached_html, cached_value
 
@@ -82,14 +83,16 @@ class SearchForm(forms.Form):
 
 
 def websearch_query(text):
-    return SearchQuery(text, search_type="websearch", config="english")
+    return SearchQuery(parseable(text), search_type="websearch", config="english")
 
 
 def ranked_ids(text, cap):
     """Ids of the published matches, best first: the newest ``cap + 1`` matches ranked, so
     one more than ``cap`` says that there are more. One query."""
     return list(
-        Post.objects.published().search(text, candidates=cap + 1).values_list("pk", flat=True)
+        Post.objects.published()
+        .search(parseable(text), candidates=cap + 1)
+        .values_list("pk", flat=True)
     )
 
 

@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.text import validate_visible_line
+
 
 def _country_choices():
     # Called at render time, so the list follows the visitor's language.
@@ -15,7 +17,7 @@ class SignupForm(forms.Form):
     # The honeypot: hidden from people by CSS and from assistive tech by aria-hidden.
     HONEYPOT = "website"
 
-    name = forms.CharField(label=_("Your name"), max_length=100)
+    name = forms.CharField(label=_("Your name"), max_length=100, validators=[validate_visible_line])
     email = forms.EmailField(
         label=_("Email"),
         max_length=254,
@@ -23,7 +25,10 @@ class SignupForm(forms.Form):
     )
     country = forms.ChoiceField(label=_("Country"), choices=_country_choices)
     organisation = forms.CharField(
-        label=_("Organisation (optional)"), max_length=150, required=False
+        label=_("Organisation (optional)"),
+        max_length=150,
+        required=False,
+        validators=[validate_visible_line],
     )
     show_name = forms.BooleanField(
         label=_("Show my name and country on the campaign page"), required=False

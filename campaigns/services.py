@@ -1,13 +1,14 @@
 """Supporter workflows: double opt-in sign-up, confirmation, the supporter's own choices.
 
-Emails are built inside the request (in its language) and sent only after the transaction
-commits, so a rollback never leaves a confirmation link pointing at nothing.
+Emails are built inside the request (in its language) and queued in the outbox in the same
+transaction, so a rollback never leaves a confirmation link pointing at nothing, and a
+committed sign-up always gets its email, however long the mail server is away. The request
+never talks to the mail server: every answer takes the same time whatever the address.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -16,6 +17,8 @@ from django.utils import timezone
 from campaigns import tokens
 from campaigns.models import Campaign, Supporter
 from core.siteurl import absolute_url
+from outbox.api import enqueue
+from outbox.models import Message
 from pagecache import generations
 
 # Fields a new submission may change on a sign-up that is still waiting for confirmation.
@@ -91,6 +94,9 @@ def withdraw(supporter: Supporter) -> None:
     """Erase the supporter entirely; a confirmed one leaves only +1 on the campaign's tally."""
     with transaction.atomic():
         deleted, _ = Supporter.objects.filter(pk=supporter.pk).delete()
+        # Their emails go too (they hold the address); one being sent right now is skipped.
+        queued = Message.objects.select_for_update(skip_locked=True).filter(topic=_topic(supporter))
+        Message.objects.filter(pk__in=list(queued.values_list("pk", flat=True))).delete()
         if deleted and supporter.status == Supporter.Status.CONFIRMED:
             Campaign.objects.filter(pk=supporter.campaign_id).update(
                 withdrawn_count=models.F("withdrawn_count") + 1
@@ -115,8 +121,16 @@ def _find_locked(campaign, email):
 
 
 def _may_email_again(supporter, now):
+    """At most one email per interval, unless the last one failed for good."""
     interval = timedelta(minutes=settings.CAMPAIGNS_RESEND_INTERVAL_MINUTES)
-    return supporter.last_emailed_at is None or supporter.last_emailed_at <= now - interval
+    if supporter.last_emailed_at is None or supporter.last_emailed_at <= now - interval:
+        return True
+    last = Message.objects.filter(topic=_topic(supporter)).values_list("status", flat=True)
+    return last.order_by("-created_at", "-pk").first() == Message.Status.FAILED
+
+
+def _topic(supporter):
+    return f"supporter:{supporter.pk}"
 
 
 def manage_url(supporter) -> str:
@@ -130,7 +144,11 @@ def confirm_url(supporter) -> str:
 
 
 def _send(supporter, kind, now):
-    """Render one of the emails now and send it once the transaction commits."""
+    """Render one of the emails now and queue it in the outbox, in this transaction.
+
+    ``last_emailed_at`` is stamped in the same transaction as the queued message, so it
+    means "an email is on its way" (the outbox retries until it is sent).
+    """
     supporter.last_emailed_at = now
     supporter.save(update_fields=["last_emailed_at"])
     campaign = supporter.campaign
@@ -141,16 +159,13 @@ def _send(supporter, kind, now):
         "manage_url": manage_url(supporter),
         "confirm_url": confirm_url(supporter) if kind == "confirm" else "",
         "max_age_days": settings.CAMPAIGNS_CONFIRM_MAX_AGE_DAYS,
+        "manage_max_age_days": settings.CAMPAIGNS_MANAGE_MAX_AGE_DAYS,
         "SITE_NAME": settings.SITE_NAME,
     }
-    subject = render_to_string(f"campaigns/email/{kind}_subject.txt", context)
-    message = EmailMessage(
-        subject=" ".join(subject.split()),
+    enqueue(
+        to=supporter.email,
+        subject=render_to_string(f"campaigns/email/{kind}_subject.txt", context),
         body=render_to_string(f"campaigns/email/{kind}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[supporter.email],
+        key=f"supporter:{supporter.pk}:{kind}:{now.isoformat()}",
+        topic=_topic(supporter),
     )
-    # robust: a mail server outage after commit is logged, not turned into an error page;
-    # the supporter can sign again later to get a fresh link. (A lambda, not
-    # functools.partial: Django logs failures by __qualname__, which a partial lacks.)
-    transaction.on_commit(lambda: message.send(fail_silently=False), robust=True)

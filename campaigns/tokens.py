@@ -27,7 +27,10 @@ def read_confirm_token(token: str) -> int:
 
 
 def read_manage_token(token: str) -> int:
-    return _as_id(signing.loads(token, salt=MANAGE_SALT))
+    """Manage links expire too (every email carries a fresh one), so an old mailbox that
+    falls into other hands does not open the supporter's page for ever."""
+    max_age = timedelta(days=settings.CAMPAIGNS_MANAGE_MAX_AGE_DAYS)
+    return _as_id(signing.loads(token, salt=MANAGE_SALT, max_age=max_age))
 
 
 def _as_id(value):

@@ -1,8 +1,5 @@
-import unicodedata
-
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -10,20 +7,9 @@ from django.utils.translation import ngettext
 from comments.models import Comment
 from comments.services import can_reply_to
 from core.params import parse_id
+from core.text import reject_unreadable
 
 ALLOWED_IN_TEXT = {"\n", "\t"}
-
-
-def reject_unreadable(value, allowed=frozenset()):
-    """Refuse bytes that were not UTF-8 (decoded as U+FFFD) and invisible control characters."""
-    if "\ufffd" in value:
-        raise ValidationError(
-            _("This contains characters we could not read. Please retype it."), code="encoding"
-        )
-    if any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in value):
-        raise ValidationError(
-            _("This contains invisible control characters. Please retype it."), code="control"
-        )
 
 
 class CommentTextField(forms.CharField):

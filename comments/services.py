@@ -1,18 +1,21 @@
 """Comment submission and moderation: the rules WordPress applies, in one place.
 
+No comment is published on the strength of its email address: anyone can type any address,
+so "already has an approved comment" would let a stranger publish as that person, and the
+different answer would tell anyone whether an address has commented here. Every comment
+that is not spam waits for a moderator, and every sender gets the same answer.
+
 The raw IP address is used only while the request runs (to hash it and to match the
 spam/hold lists); it is never stored, logged or sent anywhere.
 """
 
 import hashlib
 import logging
-import re
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -23,11 +26,9 @@ from comments.counts import refresh_comment_counts
 from comments.models import Comment
 from core.clientip import hash_ip
 from core.siteurl import absolute_url
+from outbox.api import enqueue
 
 logger = logging.getLogger(__name__)
-
-# One match per address, so "https://www.example.org" counts once.
-LINK_RE = re.compile(r"(?:https?://|\bwww\.)\S+", re.IGNORECASE)
 
 
 class SubmissionRefused(Exception):
@@ -71,19 +72,12 @@ def _matches(words, haystack):
 
 
 def classify(*, name, email, url, body, ip, user_agent, honeypot_filled) -> str:
-    """The status a new comment gets: spam, approved (known author) or pending."""
+    """The status a new comment gets: spam or pending (never approved: see the module)."""
     if honeypot_filled:
         return Comment.Status.SPAM
     haystack = "\n".join([name, email, url, body, ip, user_agent]).casefold()
     if _matches(settings.COMMENTS_SPAM_WORDS, haystack):
         return Comment.Status.SPAM
-    if (
-        settings.COMMENTS_AUTO_APPROVE_KNOWN_AUTHORS
-        and len(LINK_RE.findall(body)) < settings.COMMENTS_MAX_LINKS
-        and not _matches(settings.COMMENTS_HOLD_WORDS, haystack)
-        and Comment.objects.approved().filter(author_email__iexact=email).exists()
-    ):
-        return Comment.Status.APPROVED
     return Comment.Status.PENDING
 
 
@@ -104,8 +98,8 @@ def submit_comment(
     """Store a comment with the status the moderation rules give it.
 
     Raises RateLimited or DuplicateComment, storing nothing, when the sender has sent too
-    many comments lately or already sent this one. Moderators hear of held comments once
-    the transaction commits.
+    many comments lately or already sent this one. Moderators' emails about a held comment
+    are queued in the outbox in the same transaction.
     """
     ip_hash = hash_ip(ip)
     user_agent = "".join(ch for ch in user_agent if ch.isprintable())[:200]
@@ -148,10 +142,7 @@ def submit_comment(
                 raise DuplicateComment from exc
             raise
         if status == Comment.Status.PENDING:
-            # robust: a mail server that is down must not turn a stored comment into a 500.
-            # (A lambda, not functools.partial: Django logs failures by __qualname__.)
-            pk = comment.pk
-            transaction.on_commit(lambda: notify_moderators(pk), robust=True)
+            notify_moderators(comment)
     return comment
 
 
@@ -182,19 +173,13 @@ def moderators():
     )
 
 
-def notify_moderators(comment_pk):
-    """One plain-text email per moderator, so addresses are not shared between them."""
-    comment = Comment.objects.filter(pk=comment_pk).first()
-    if comment is None or comment.status != Comment.Status.PENDING:
-        return
+def notify_moderators(comment):
+    """Queue one plain-text email per moderator, so addresses are not shared between them."""
     recipients = list(moderators().values_list("email", flat=True))
-    if not recipients:
-        return
     title = comment.post.title
     admin_url = absolute_url(reverse("admin:comments_comment_change", args=[comment.pk]))
     # A subject must be one line; titles come from staff but names from anyone.
     subject = _("New comment to moderate on “%(title)s”") % {"title": title}
-    subject = " ".join(subject.split())
     body = "\n".join(
         [
             _("A comment is waiting for moderation."),
@@ -208,9 +193,12 @@ def notify_moderators(comment_pk):
             admin_url,
         ]
     )
-    messages = [
-        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
-        for address in recipients
-    ]
-    get_connection().send_messages(messages)
-    logger.info("Sent %d moderation emails for comment %s", len(messages), comment.pk)
+    for address in recipients:
+        enqueue(
+            to=address,
+            subject=subject,
+            body=body,
+            key=f"comment:{comment.pk}:moderator:{address.casefold()}",
+            topic=f"comment:{comment.pk}",
+        )
+    logger.info("Queued %d moderation emails for comment %s", len(recipients), comment.pk)

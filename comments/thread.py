@@ -5,6 +5,7 @@ blog and comments (the blog's page never imports this app, the section asks for 
 """
 
 from django.conf import settings
+from django.http import Http404
 
 from comments.forms import CommentForm
 from comments.models import Comment
@@ -36,35 +37,75 @@ def build_thread(comments):
 
 
 def section_context(request, post, form=None):
-    """The thread and the form under a post: one query for all its approved comments.
+    """The thread and the form under a post, one page of top-level threads at a time.
+
+    Threads are kept whole: a page holds ``COMMENTS_THREADS_PER_PAGE`` top-level comments
+    with all their replies (``?cpage=N``, WordPress's parameter; ``?replytocom`` opens the
+    page of the comment being replied to). One query when the post's stored count fits on
+    one page; otherwise one light query for the shape of the thread and one for the page.
 
     ``form`` is a bound form coming back with errors; without one, ``?replytocom=<id>``
     (WordPress's reply links) chooses the comment being replied to.
     """
-    comments = list(
-        Comment.objects.approved()
-        .filter(post=post)
-        .only("pk", "parent_id", "depth", "author_name", "author_url", "body", "submitted_at")
-        .order_by("submitted_at", "pk")
-    )
+    get = request.GET if request else {}
+    reply_id = parse_id(form["parent"].value() if form is not None else get.get("replytocom"))
+    comments, count, pages = _page_of_comments(post, get.get("cpage"), reply_id)
     roots, nodes = build_thread(comments)
     is_open = comments_are_open(post)
     replying_to = None
+    node = nodes.get(reply_id)
     if is_open:
+        if node and node.can_reply:
+            replying_to = node.comment
         if form is None:
-            node = nodes.get(parse_id(request.GET.get("replytocom")) if request else None)
-            if node and node.can_reply:
-                replying_to = node.comment
             form = CommentForm(post=post, initial={"parent": replying_to.pk if replying_to else ""})
-        else:
-            node = nodes.get(parse_id(form["parent"].value()))
-            replying_to = node.comment if node and node.can_reply else None
     return {
         "post": post,
         "roots": roots,
-        "count": len(comments),
+        "count": count,
+        "pages": pages,
         "is_open": is_open,
         "form": form,
         "replying_to": replying_to,
         "retention_days": settings.COMMENTS_METADATA_RETENTION_DAYS,
     }
+
+
+COLUMNS = ("pk", "parent_id", "depth", "author_name", "author_url", "body", "submitted_at")
+
+
+def _page_of_comments(post, cpage, reply_id):
+    """(approved comments of the page, approved count, page numbers) for one post."""
+    approved = Comment.objects.approved().filter(post=post).order_by("submitted_at", "pk")
+    per_page = settings.COMMENTS_THREADS_PER_PAGE
+    if cpage is None and post.comment_count <= per_page:
+        comments = list(approved.only(*COLUMNS))  # fewer comments than threads per page
+        return comments, len(comments), None
+    shape = list(approved.values_list("pk", "parent_id"))
+    parents = dict(shape)
+    roots = [pk for pk, parent in shape if parent not in parents]
+    if not roots:
+        return [], 0, None
+    last = (len(roots) - 1) // per_page + 1
+    if cpage is None:
+        number = _page_holding(reply_id, parents, roots, per_page) or 1
+    elif (number := parse_id(cpage)) is None or not 1 <= number <= last:
+        raise Http404("No such page of comments")
+    page_roots = set(roots[(number - 1) * per_page : number * per_page])
+    wanted = [pk for pk, _parent in shape if _root(pk, parents) in page_roots]
+    comments = list(approved.filter(pk__in=wanted).only(*COLUMNS))
+    pages = {"number": number, "last": last} if last > 1 else None
+    return comments, len(shape), pages
+
+
+def _root(pk, parents):
+    """The top of pk's thread among approved comments (a reply to a hidden one is a root)."""
+    while (parent := parents.get(pk)) in parents:
+        pk = parent
+    return pk
+
+
+def _page_holding(pk, parents, roots, per_page):
+    if pk not in parents:
+        return None
+    return roots.index(_root(pk, parents)) // per_page + 1

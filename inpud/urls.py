@@ -5,7 +5,8 @@
   (rows written by blog/redirects.py and the importer).
 - Error pages: Django's default handlers render templates/400.html, 403.html, 404.html and
   500.html; 403_csrf.html answers CSRF failures, 429.html views that rate-limit, and 405s
-  get a page from inpud/middleware.py.
+  get a page from inpud/middleware.py, bodies in another charset a 400 from inpud/guards.py,
+  and a database outage or timeout a 503 (503.html) from inpud/errors.py.
 """
 
 from django.conf import settings
@@ -19,6 +20,10 @@ from django.views.generic import TemplateView
 from accounts.views.login import staff_login
 from blog.sitemaps import sitemap_index, sitemaps
 from core.uploads import upload_image
+from inpud.health import healthz
+
+# Uncaught exceptions: a database outage or timeout answers 503, anything else 500.
+handler500 = "inpud.errors.server_error"
 
 # Lazy, so the header follows the staff member's language on each request.
 admin.site.site_header = lazy(
@@ -42,6 +47,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots-txt",
     ),
+    path("healthz", healthz, name="healthz"),
     path("campaigns/", include("campaigns.urls")),
     path("comments/", include("comments.urls")),
     path("", include("blog.urls")),

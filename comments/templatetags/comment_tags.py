@@ -6,6 +6,7 @@ from comments.models import Comment
 from comments.rendering import render_body
 from comments.services import comments_are_open
 from comments.thread import section_context
+from core.params import parse_id
 from pagecache import generations
 from pagecache.fragments import cached_html
 
@@ -34,7 +35,11 @@ def comment_section(context, post):
         return mark_safe(render())  # noqa: S308 - rendered by our own template
     (page,) = generations.for_request(request, generations.path_name(post.get_absolute_url()))
     is_open = comments_are_open(post)
-    return cached_html(request, "comments", render, part=f"{post.pk}.{is_open}", extra=(str(page),))
+    # One fragment per page of comments (?cpage); a page that does not exist is a 404 and
+    # never stored.
+    cpage = parse_id(request.GET.get("cpage")) if "cpage" in request.GET else ""
+    part = f"{post.pk}.{is_open}.{cpage}"
+    return cached_html(request, "comments", render, part=part, extra=(str(page),))
 
 
 @register.inclusion_tag("comments/admin/_pending_notice.html", takes_context=True)

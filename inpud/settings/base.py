@@ -4,6 +4,7 @@
 ``SECRET_KEY`` must be given. ``production`` and ``test`` only override this module.
 """
 
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -52,12 +53,15 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "reversion",
     "django_countries",
+    "django_tasks",
+    "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "core",
     "audit",
     "throttle",
+    "outbox",
     "pagecache",
     "accounts",
     "blog",
@@ -76,6 +80,8 @@ MIDDLEWARE = [
     # middleware below adds (security policy, language).
     "pagecache.middleware.PageCacheMiddleware",
     "inpud.middleware.ContentSecurityPolicyMiddleware",
+    # Bodies in another charset: a 400 before anything below reads them.
+    "inpud.guards.RequestCharsetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.language.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -118,6 +124,17 @@ if not DATABASE_URL:
     DATABASE_URL = embedded_database_url(BASE_DIR)
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Nothing waits on the database for ever: a connection gives up after DB_CONNECT_TIMEOUT
+# seconds, a statement after DB_STATEMENT_TIMEOUT_MS, a wait for a lock after
+# DB_LOCK_TIMEOUT_MS (0 turns one off). The pages that hit one answer 503 (inpud/errors.py).
+DATABASES["default"].setdefault("OPTIONS", {}).update(
+    {
+        "connect_timeout": env_int("DB_CONNECT_TIMEOUT", 5),
+        "options": "-c statement_timeout={} -c lock_timeout={}".format(
+            env_int("DB_STATEMENT_TIMEOUT_MS", 15_000), env_int("DB_LOCK_TIMEOUT_MS", 3_000)
+        ),
+    }
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -183,6 +200,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "INPUD <no-reply@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Who hears of server errors (through the outbox): "Name <address>, Other <address>".
+ADMINS = [parseaddr(entry) for entry in env_list("ADMINS")]
 
 # Salt for hashing IP addresses (comments, sign-ups). Rotating it unlinks old hashes.
 # Required in production; local runs and tests derive one from SECRET_KEY.
@@ -195,6 +214,7 @@ DAILY_COMMANDS = [
     "purge_comment_metadata",
     "purge_pending_supporters",
     "purge_rate_limits",
+    "purge_outbox",
     "purge_audit_events",
 ]
 
@@ -212,12 +232,31 @@ SEARCH_MAX_RESULTS = env_int("SEARCH_MAX_RESULTS", 200)
 # The name authenticator apps show beside the staff member's login name.
 OTP_TOTP_ISSUER = SITE_NAME
 
+# A database outage answers 503 with this Retry-After (seconds).
+UNAVAILABLE_RETRY_AFTER_SECONDS = env_int("UNAVAILABLE_RETRY_AFTER_SECONDS", 30)
+
+# Logs go to stderr: one JSON object per line with LOG_FORMAT=json (production's default),
+# plain lines otherwise. Server errors also reach ADMINS by email through the outbox (never
+# from inside the request; when the database is down, the log line is what remains).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s %(message)s"},
+        "json": {"()": "inpud.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": env("LOG_FORMAT", "text")},
+        "admins": {"class": "inpud.logs.OutboxAdminEmailHandler", "level": "ERROR"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"pgserver": {"level": "WARNING"}},
+    "loggers": {
+        # Replaces Django's default handlers, whose mail_admins would send inside the request.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.request": {"handlers": ["admins"], "level": "INFO", "propagate": True},
+        "pgserver": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 from inpud.settings.accounts import *  # noqa: E402,F403
@@ -225,3 +264,4 @@ from inpud.settings.cache import *  # noqa: E402,F403
 from inpud.settings.campaigns import *  # noqa: E402,F403
 from inpud.settings.ckeditor import *  # noqa: E402,F403
 from inpud.settings.comments import *  # noqa: E402,F403
+from inpud.settings.outbox import *  # noqa: E402,F403

@@ -44,7 +44,7 @@ PUBLIC_STALE_WHILE_REVALIDATE = env_int("PUBLIC_STALE_WHILE_REVALIDATE", 60)
 PUBLIC_STALE_IF_ERROR = env_int("PUBLIC_STALE_IF_ERROR", 86400)
 # Query parameters that change a public page; every other one is dropped before the view
 # runs, so ?utm_source= and ?x=<random> neither change a page nor make a cache entry.
-PAGE_QUERY_PARAMETERS = ("page", "q", "p", "replytocom")
+PAGE_QUERY_PARAMETERS = ("page", "q", "p", "replytocom", "cpage")
 # Pages with these are rendered every time (a reply form for any comment id).
 PAGE_QUERY_PARAMETERS_UNCACHED = ("replytocom",)
 # Never public, never cached: the staff side.

@@ -4,6 +4,8 @@ from inpud.settings.env import env_int
 
 # How long a confirmation link stays valid.
 CAMPAIGNS_CONFIRM_MAX_AGE_DAYS = env_int("CAMPAIGNS_CONFIRM_MAX_AGE_DAYS", 7)
+# How long the supporter's own page link (in every email) keeps working.
+CAMPAIGNS_MANAGE_MAX_AGE_DAYS = env_int("CAMPAIGNS_MANAGE_MAX_AGE_DAYS", 365)
 # Signing again while pending resends the confirmation at most this often per supporter.
 CAMPAIGNS_RESEND_INTERVAL_MINUTES = env_int("CAMPAIGNS_RESEND_INTERVAL_MINUTES", 15)
 # Sign-ups accepted from one (hashed) IP address per window.

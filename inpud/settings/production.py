@@ -38,6 +38,9 @@ if not PLAIN_HTTP and (_site.scheme != "https" or _site.hostname in LOOPBACK | {
         "SITE_URL must be the site's public https:// address: links in emails use it."
     )
 
+# Logs on stderr as JSON lines, for journald or a log collector (LOG_FORMAT=text for lines).
+os.environ.setdefault("LOG_FORMAT", "json")
+
 from .base import *  # noqa: E402,F403
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not PLAIN_HTTP)

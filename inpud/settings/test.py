@@ -12,7 +12,10 @@ from .base import *  # noqa: E402,F403
 from .base import BASE_DIR  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The processes the fault tests start (tests/faults/) keep the real queue and SMTP.
+REAL_MAIL = os.environ.get("TEST_REAL_MAIL") == "1"
+if not REAL_MAIL:
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="inpud-test-media-")
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # The page cache is off in tests (tests/pagecache turn it on), so each test sees its own data.
@@ -26,3 +29,7 @@ ACCOUNTS_REQUIRE_TWO_FACTOR = False
 DATABASES["default"]["TEST"] = {  # noqa: F405
     "NAME": "test_inpud_" + hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8],
 }
+# Tests send queued email when the transaction commits (django_capture_on_commit_callbacks);
+# the fault tests switch to the database queue and a real worker process.
+if not REAL_MAIL:
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
+from django.test import TestCase
 
 from tests.accounts.factories import PASSWORD, log_in_with_password, make_enrolled_staff
 from tests.blog.factories import make_staff, make_user
@@ -16,7 +17,9 @@ NEW = "a-brand-new-long-password"
 
 
 def ask(client, email, **environ):
-    return client.post("/admin/password-reset/", {"email": email}, **environ)
+    """Ask for a link, and run what the request queued for after its commit (the email)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post("/admin/password-reset/", {"email": email}, **environ)
 
 
 def link_in(message):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campaigns.models import Campaign, Supporter
+from outbox.models import Message
 from tests.campaigns.factories import make_campaign, make_supporter, signup_data
 from throttle.models import Counter
 
@@ -277,3 +278,17 @@ def test_the_raw_ip_address_is_never_stored(client):
     assert not any("203.0.113.77" in str(value) for value in supporter_values)
     counters = list(Counter.objects.values_list("scope", "key"))
     assert counters and not any("203.0.113.77" in f"{scope} {key}" for scope, key in counters)
+
+
+def test_an_email_that_failed_for_good_does_not_block_signing_again(client, settings):
+    """The old bug: last_emailed_at stamped before a send that failed silenced the address."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.CAMPAIGNS_RESEND_INTERVAL_MINUTES = 15
+    campaign = make_campaign()
+    client.post(_signup_url(campaign), signup_data())
+    assert Message.objects.count() == 1
+    client.post(_signup_url(campaign), signup_data())
+    assert Message.objects.count() == 1  # on its way: once per interval is enough
+    Message.objects.update(status=Message.Status.FAILED)
+    client.post(_signup_url(campaign), signup_data())
+    assert Message.objects.filter(status=Message.Status.PENDING).count() == 1

@@ -5,7 +5,7 @@ import pytest
 from django.core import mail, signing
 from django.urls import reverse
 
-from campaigns import tokens
+from campaigns import services, tokens
 from campaigns.models import Campaign, Supporter
 from tests.campaigns.factories import make_campaign, make_supporter
 
@@ -88,14 +88,45 @@ def test_expired_confirmation_link_gets_a_friendly_400(client, pending, monkeypa
     assert pending.status == Supporter.Status.PENDING
 
 
-def test_a_manage_link_never_expires(client, pending, monkeypatch):
-    long_ago = int(time.time()) - 400 * 86400
+def _manage_url_made_days_ago(pending, monkeypatch, days):
+    long_ago = int(time.time()) - days * 86400
     monkeypatch.setattr(
         signing.TimestampSigner, "timestamp", lambda self: signing.b62_encode(long_ago)
     )
     url = _manage_url(pending)
     monkeypatch.undo()
-    assert client.get(url).status_code == 200
+    return url
+
+
+def test_a_manage_link_works_for_a_year(client, pending, monkeypatch, settings):
+    settings.CAMPAIGNS_MANAGE_MAX_AGE_DAYS = 365
+    assert client.get(_manage_url_made_days_ago(pending, monkeypatch, 364)).status_code == 200
+
+
+def test_an_old_manage_link_shows_nothing_and_says_how_to_get_a_new_one(
+    client, pending, monkeypatch, settings
+):
+    settings.CAMPAIGNS_MANAGE_MAX_AGE_DAYS = 365
+    url = _manage_url_made_days_ago(pending, monkeypatch, 400)
+    for response in (client.get(url), client.post(url), client.post(url + "withdraw/")):
+        assert response.status_code == 400
+        assert "This link has expired" in response.text
+        assert "Sign up again" in response.text
+        assert pending.name not in response.text
+        assert "Withdraw" not in response.text
+    assert Supporter.objects.filter(pk=pending.pk).exists()
+
+
+def test_every_email_carries_a_fresh_manage_link_with_its_lifetime(
+    client, pending, django_capture_on_commit_callbacks, settings
+):
+    settings.CAMPAIGNS_MANAGE_MAX_AGE_DAYS = 365
+    with django_capture_on_commit_callbacks(execute=True):
+        services.confirm(pending)
+    body = mail.outbox[-1].body
+    token = re.search(r"/campaigns/supporter/([^/\s]+)/\s", body).group(1)
+    assert tokens.read_manage_token(token) == pending.pk
+    assert "This link works for 365 days" in body
 
 
 @pytest.mark.parametrize("method", ["get", "post"])

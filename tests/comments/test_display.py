@@ -205,17 +205,45 @@ def make_thread(post, count):
         made += 1
 
 
-def test_post_page_with_500_threaded_comments_uses_few_queries(
-    client, django_assert_max_num_queries
+def test_post_page_with_1000_threaded_comments_shows_a_page_of_whole_threads(
+    client, django_assert_max_num_queries, settings
 ):
+    settings.COMMENTS_THREADS_PER_PAGE = 20
     post = make_post()
-    make_thread(post, 500)
-    # The post page's budget (tests/blog/test_queries.py), the thread being one of them.
-    with django_assert_max_num_queries(8):
+    make_thread(post, 1000)  # 334 threads of a comment and two levels of replies
+    # The post page's budget (tests/blog/test_queries.py), the thread being one of them, plus
+    # one: a thread longer than a page is read as its shape, then the page's comments.
+    with django_assert_max_num_queries(9):
         response = client.get(post.get_absolute_url())
     assert response.status_code == 200
-    assert "500 Comments" in response.text
-    assert len(re.findall(r'<article id="comment-\d+"', response.text)) == 500
+    assert "1,000 Comments" in response.text or "1000 Comments" in response.text
+    assert len(re.findall(r'<article id="comment-\d+"', response.text)) == 60  # 20 whole threads
+    assert "Comments page 1 of 17" in response.text
+    assert f'href="{post.get_absolute_url()}?cpage=2#comments" rel="next"' in response.text
+    assert len(response.content) < 60 * 1024
+    with django_assert_max_num_queries(9):
+        last = client.get(post.get_absolute_url(), {"cpage": 17})
+    assert len(re.findall(r'<article id="comment-\d+"', last.text)) == 1000 - 16 * 60
+    assert "Comment 999 with a link" in last.text
+    assert "Comment 0 with a link" not in last.text
+
+
+@pytest.mark.parametrize("cpage", ["0", "3", "abc", "²", "9" * 40])
+def test_a_page_of_comments_that_does_not_exist_is_a_404(client, settings, cpage):
+    settings.COMMENTS_THREADS_PER_PAGE = 2
+    post = make_post()
+    make_thread(post, 12)
+    assert client.get(post.get_absolute_url(), {"cpage": cpage}).status_code == 404
+
+
+def test_a_reply_link_opens_the_page_of_the_comment_it_replies_to(client, settings):
+    settings.COMMENTS_THREADS_PER_PAGE = 2
+    post = make_post()
+    make_thread(post, 12)  # 4 threads of 3: pages of 2 threads
+    late_root = Comment.objects.filter(depth=0).order_by("submitted_at")[3]
+    html = client.get(post.get_absolute_url(), {"replytocom": late_root.pk}).text
+    assert "Comments page 2 of 2" in html
+    assert f"Replying to {late_root.author_name}" in html
 
 
 def test_post_page_with_a_few_comments_uses_the_same_number_of_queries(

@@ -14,7 +14,7 @@ APPS = ("blog", "comments", "campaigns")
 TEMPLATE_ROOTS = [Path(settings.BASE_DIR) / d for d in ("templates", *APPS)]
 # Standalone on purpose (no static files when the server is failing) and staff-only pages,
 # whose policy allows inline styles (the admin's editor needs them).
-INLINE_STYLE_ALLOWED = {"500.html"}
+INLINE_STYLE_ALLOWED = {"500.html", "503.html"}
 
 
 def public_templates():

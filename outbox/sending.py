@@ -1,0 +1,180 @@
+"""Sending one stored message: the task the worker runs, its retries, and the sweep.
+
+The promise is "sent exactly once, unless the worker dies in one narrow window": the row is
+locked (``SELECT … FOR UPDATE SKIP LOCKED``) for the whole SMTP conversation, and the
+transaction that marks it sent is the one that holds the lock. A worker killed before the
+server accepted the message leaves the row pending (PostgreSQL rolls back), and it is sent
+later. Only a crash between the server's "250 accepted" and our COMMIT (a few milliseconds)
+can send it twice; the Message-ID header stays the same, so receiving servers may drop it.
+"""
+
+import logging
+import random
+import smtplib
+from datetime import timedelta
+from email.utils import parseaddr
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django_tasks import task
+from django_tasks.base import TASK_MAX_PRIORITY, TASK_MIN_PRIORITY, TaskResultStatus
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
+
+from outbox.models import Message
+
+logger = logging.getLogger(__name__)
+
+
+class PermanentFailure(Exception):
+    """The mail server refused this message for good: retrying cannot help."""
+
+
+@task()
+def send_message(message_id: int) -> str:
+    """Send one message if it is still pending; a no-op for a duplicate or late nudge."""
+    return deliver(message_id)
+
+
+def deliver(message_id, *, now=None):
+    with transaction.atomic():
+        message = (
+            Message.objects.select_for_update(skip_locked=True)
+            .filter(pk=message_id, status=Message.Status.PENDING)
+            .first()
+        )
+        if message is None:
+            return "skipped"  # sent or failed already, or another worker is sending it
+        now = now or timezone.now()
+        if message.send_after > now + timedelta(seconds=1):
+            return "not due"  # an early nudge; the task queued for send_after sends it
+        message.attempts += 1
+        message.last_attempt_at = now
+        try:
+            _smtp_send(message)
+        except Exception as exc:  # every failure is recorded on the row, none is lost
+            return _record_failure(message, exc, now)
+        message.status = Message.Status.SENT
+        message.sent_at = timezone.now()
+        message.last_error = ""
+        message.save(
+            update_fields=["status", "sent_at", "attempts", "last_attempt_at", "last_error"]
+        )
+    logger.info("outbox: sent message %s (attempt %d)", message.pk, message.attempts)
+    return "sent"
+
+
+def _smtp_send(message):
+    domain = parseaddr(message.from_email)[1].rpartition("@")[2] or "outbox.invalid"
+    email = EmailMessage(
+        subject=message.subject,
+        body=message.body,
+        from_email=message.from_email,
+        to=[message.to],
+        headers={"Message-ID": f"<{message.message_id}@{domain}>"},
+    )
+    # The SMTP backend takes EMAIL_TIMEOUT from the settings: a server that accepts the
+    # connection and never answers costs one timeout, then a retry.
+    with get_connection(fail_silently=False) as connection:
+        sent = connection.send_messages([email])
+    if not sent:
+        raise smtplib.SMTPException("the mail backend sent nothing")
+
+
+def is_permanent(exc) -> bool:
+    """5xx answers about this message or its recipient; everything else may pass later."""
+    if isinstance(exc, PermanentFailure):
+        return True
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _msg in exc.recipients.values())
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return False  # our configuration, not the message: keep it until someone fixes it
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return exc.smtp_code >= 500
+    # Outages: refused or reset connections, timeouts, DNS failures, disconnects.
+    return not isinstance(exc, OSError | smtplib.SMTPException)
+
+
+def retry_delay(attempts) -> timedelta:
+    """Exponential back-off (base × 2ⁿ, capped), with a little jitter against stampedes."""
+    base = settings.OUTBOX_RETRY_BASE_SECONDS
+    delay = min(base * 2 ** max(0, attempts - 1), settings.OUTBOX_RETRY_MAX_SECONDS)
+    return timedelta(seconds=delay * random.uniform(1.0, 1.1))
+
+
+def _record_failure(message, exc, now):
+    message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+    gave_up_at = message.created_at + timedelta(hours=settings.OUTBOX_GIVE_UP_AFTER_HOURS)
+    if is_permanent(exc) or now >= gave_up_at:
+        message.status = Message.Status.FAILED
+        logger.error("outbox: message %s failed for good: %s", message.pk, message.last_error)
+    else:
+        message.send_after = now + retry_delay(message.attempts)
+        logger.warning(
+            "outbox: message %s not sent (attempt %d), next try at %s: %s",
+            message.pk,
+            message.attempts,
+            message.send_after.isoformat(timespec="seconds"),
+            message.last_error,
+        )
+    message.save(
+        update_fields=["status", "attempts", "last_attempt_at", "last_error", "send_after"]
+    )
+    if message.status == Message.Status.PENDING:
+        schedule(message)
+    return message.status
+
+
+def uses_database_queue() -> bool:
+    return isinstance(send_message.get_backend(), DatabaseBackend)
+
+
+def schedule(message):
+    """Queue the task that sends ``message`` at its ``send_after``, in the caller's transaction.
+
+    With the database backend the task row commits (or rolls back) with the message. Any
+    other backend (the immediate one in tests) cannot share our transaction, so it is handed
+    the task once the transaction commits; a message not yet due waits for the worker's sweep.
+    """
+    if uses_database_queue():
+        priority = max(TASK_MIN_PRIORITY, min(TASK_MAX_PRIORITY, message.priority))
+        later = message.send_after if message.send_after > timezone.now() else None
+        result = send_message.using(priority=priority, run_after=later).enqueue(message.pk)
+        message.task_id = result.id
+        Message.objects.filter(pk=message.pk).update(task_id=result.id)
+    elif message.send_after <= timezone.now():
+        pk = message.pk
+        # robust: a failure here must not undo the change that queued the message.
+        transaction.on_commit(lambda: send_message.enqueue(pk), robust=True)
+
+
+def requeue_stalled(*, now=None, limit=500) -> int:
+    """Give a new task to due messages whose task can no longer send them.
+
+    That is a task that finished without sending (the database went away mid-send), or one
+    still marked running long after any SMTP timeout: its worker was killed. Duplicate nudges
+    are harmless (``deliver`` skips what is locked or no longer pending).
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(seconds=settings.OUTBOX_STALLED_AFTER_SECONDS)
+    live = DBTaskResult.objects.filter(
+        Q(status=TaskResultStatus.READY)
+        | Q(status=TaskResultStatus.RUNNING, started_at__gte=cutoff)
+    ).values("id")
+    requeued = 0
+    with transaction.atomic():
+        stalled = (
+            Message.objects.due(cutoff)
+            .filter(Q(task_id__isnull=True) | ~Q(task_id__in=live))
+            .order_by("send_after")
+            .select_for_update(skip_locked=True)[:limit]
+        )
+        for message in stalled:
+            schedule(message)
+            requeued += 1
+    if requeued:
+        logger.warning("outbox: requeued %d stalled messages", requeued)
+    return requeued
