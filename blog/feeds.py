@@ -68,7 +68,7 @@ class PostFeed(Feed):
         )
 
     def posts(self, obj):
-        return Post.objects.published()
+        return Post.objects.published().in_language()
 
     def feed_url_kwargs(self, obj):
         return {}
@@ -188,7 +188,7 @@ class CategoryPostsFeed(TermPostsFeed):
         in_tree = Post.categories.through.objects.filter(
             category_id__in=category.descendant_ids()
         ).values("post_id")
-        return Post.objects.published().filter(pk__in=in_tree)
+        return Post.objects.published().in_language().filter(pk__in=in_tree)
 
     def page_url(self, category):
         return category.get_absolute_url()
@@ -205,7 +205,7 @@ class TagPostsFeed(TermPostsFeed):
     title_format = gettext_lazy("%(site)s: posts tagged %(name)s")
 
     def posts(self, tag):
-        return Post.objects.published().filter(pk__in=Post.objects.tagged(tag))
+        return Post.objects.published().in_language().filter(pk__in=Post.objects.tagged(tag))
 
     def page_url(self, tag):
         return reverse("blog:tag-detail", kwargs={"slug": tag.slug})

@@ -4,22 +4,24 @@ from collections import Counter
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from blog import roles
+from blog.search_config import search_config, search_vector_expression
 from blog.tree import CategoryTree
 from core import images
 from core.sanitize import MORE_MARKER, plain_text, sanitize_html
+from core.translatable import Translatable
 from core.validators import validate_image_file
 
 logger = logging.getLogger(__name__)
@@ -114,6 +116,11 @@ class PostQuerySet(models.QuerySet):
         """The one visibility rule for public pages, feeds and sitemaps."""
         return self.filter(self._public())
 
+    def in_language(self, code=None):
+        """Posts written in ``code`` (the language being shown by default): every list, feed,
+        archive and search of a language shows its own posts only."""
+        return self.filter(language=code or translation.get_language())
+
     def visible_to(self, user):
         """Public posts, plus the drafts and scheduled posts this user may preview."""
         scope = roles.preview_scope(user)
@@ -135,7 +142,7 @@ class PostQuerySet(models.QuerySet):
         finds the newest matches of a common word by walking the publish-date index, and the
         matches of a rare one through the GIN index post_search_idx, so either stays fast.
         """
-        query = SearchQuery(text, search_type="websearch", config="english")
+        query = SearchQuery(text, search_type="websearch", config=search_config())
         newest = (self.filter(search_vector=query).order_by("-publish_at", "-pk").values("pk"))[
             :candidates
         ]
@@ -163,7 +170,7 @@ class PostQuerySet(models.QuerySet):
 
     def adjacent_to(self, post):
         """(previous, next) around `post` in publishing order, in one UNION query."""
-        fields = ("pk", "title", "slug", "publish_at")
+        fields = ("pk", "title", "slug", "publish_at", "language")
         older = Q(publish_at__lt=post.publish_at) | Q(publish_at=post.publish_at, pk__lt=post.pk)
         newer = Q(publish_at__gt=post.publish_at) | Q(publish_at=post.publish_at, pk__gt=post.pk)
         before = self.filter(older).order_by("-publish_at", "-pk").only(*fields)[:1]
@@ -190,7 +197,7 @@ class PostQuerySet(models.QuerySet):
         recent = list(
             self.filter(pk__in=items.exclude(object_id=post.pk).values("object_id"))
             .order_by("-publish_at", "-pk")
-            .only("pk", "title", "slug", "publish_at")[:candidates]
+            .only("pk", "title", "slug", "publish_at", "language")[:candidates]
         )
         shared = Counter(
             items.filter(object_id__in=[p.pk for p in recent]).values_list("object_id", flat=True)
@@ -199,7 +206,7 @@ class PostQuerySet(models.QuerySet):
         return recent[:limit]
 
 
-class Post(models.Model):
+class Post(Translatable):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -301,6 +308,11 @@ class Post(models.Model):
                 name="post_home_order_idx",
             ),
             GinIndex(fields=["search_vector"], name="post_search_idx"),
+            models.Index(
+                fields=["language", "-is_sticky", "-publish_at"],
+                condition=models.Q(status="published"),
+                name="post_language_home_idx",
+            ),
         ]
 
     def __str__(self):
@@ -314,14 +326,12 @@ class Post(models.Model):
 
     def get_absolute_url(self):
         when = self.local_publish_at
-        return reverse(
+        return self.reverse_in_language(
             "blog:post-detail",
-            kwargs={
-                "year": when.year,
-                "month": f"{when.month:02d}",
-                "day": f"{when.day:02d}",
-                "slug": self.slug,
-            },
+            year=when.year,
+            month=f"{when.month:02d}",
+            day=f"{when.day:02d}",
+            slug=self.slug,
         )
 
     def clean(self):
@@ -373,15 +383,6 @@ class Post(models.Model):
     @property
     def has_more(self):
         return bool(self.excerpt) or MORE_MARKER in self.body
-
-
-def search_vector_expression():
-    """What Post.search_vector holds: title weighs most, then the excerpt, then the text."""
-    return (
-        SearchVector("title", weight="A", config="english")
-        + SearchVector("excerpt", weight="B", config="english")
-        + SearchVector("body_text", weight="C", config="english")
-    )
 
 
 def update_search_vectors(pks):

@@ -24,7 +24,7 @@ def archive_months(request=None):
     over every published post, kept until what is published (or when) changes."""
 
     def count():
-        return list(Post.objects.published().month_counts())
+        return list(Post.objects.published().in_language().month_counts())
 
     return cached_value(request, "archive-months", count, generation=generations.PUBLICATION)
 

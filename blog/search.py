@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from blog.models import Post
+from blog.search_config import search_config
 from blog.search_terms import parseable
 from pagecache import generations
 from pagecache.fragments import cached_html, cached_value
@@ -83,7 +84,7 @@ class SearchForm(forms.Form):
 
 
 def websearch_query(text):
-    return SearchQuery(parseable(text), search_type="websearch", config="english")
+    return SearchQuery(parseable(text), search_type="websearch", config=search_config())
 
 
 def ranked_ids(text, cap):
@@ -91,6 +92,7 @@ def ranked_ids(text, cap):
     one more than ``cap`` says that there are more. One query."""
     return list(
         Post.objects.published()
+        .in_language()
         .search(parseable(text), candidates=cap + 1)
         .values_list("pk", flat=True)
     )
@@ -118,7 +120,7 @@ def page_of_posts(ids, text):
             headline=SearchHeadline(
                 _entity_escaped("body_text"),
                 websearch_query(text),
-                config="english",
+                config=search_config(),
                 start_sel=START_SEL,
                 stop_sel=STOP_SEL,
                 min_words=15,

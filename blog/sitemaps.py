@@ -13,10 +13,14 @@ from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.db.models import Exists, OuterRef
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from taggit.models import Tag, TaggedItem
 
 from blog.models import Author, Category, Post
+from core import language
+from core.language import item_alternates
 from core.siteurl import absolute_url
+from core.translatable import translated_versions, with_translations
 
 PAGE_SIZE = 1000
 
@@ -32,18 +36,57 @@ class SiteURLSitemap(Sitemap):
     def get_protocol(self, protocol=None):
         return urlsplit(settings.SITE_URL).scheme or "https"
 
+    def versions(self, item):
+        """{language: site-relative address} of this item in the site's languages, or {}."""
+        return {}
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Each address with its versions in the other languages (xhtml:link hreflang), and
+        x-default (the English version, else the original)."""
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            versions = self.versions(url["item"])
+            if len(versions) < 2:
+                continue
+            url["alternates"] = [
+                {"lang_code": code, "location": absolute_url(address)}
+                for code, address in versions.items()
+            ]
+            default = versions.get(settings.LANGUAGE_CODE) or next(iter(versions.values()))
+            url["alternates"].append({"lang_code": "x-default", "location": absolute_url(default)})
+        return urls
+
 
 class PostSitemap(SiteURLSitemap):
+    """Every public post in every language, each with its translations."""
+
     def items(self):
-        return Post.objects.published().only("slug", "publish_at", "updated_at")
+        posts = Post.objects.published().only(
+            "slug", "publish_at", "updated_at", "language", "translation_of"
+        )
+        return with_translations(
+            posts, Post.objects.published(), slug="slug", publish_at="publish_at"
+        ).order_by("-publish_at", "-pk")
+
+    def versions(self, post):
+        return item_alternates(translated_versions(post, ["publish_at"]))
 
     def lastmod(self, post):
         return post.last_modified
 
 
 class CategorySitemap(SiteURLSitemap):
+    """Categories are shared by every language (their names are translated)."""
+
     def items(self):
         return Category.objects.only("slug").order_by("slug")
+
+    def versions(self, category):
+        addresses = {}
+        for code in language.codes():
+            with translation.override(code):
+                addresses[code] = category.get_absolute_url()
+        return addresses
 
 
 class TagSitemap(SiteURLSitemap):

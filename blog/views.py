@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import get_template
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.safestring import mark_safe
 from django.views.generic import ListView
@@ -17,6 +17,8 @@ from blog import roles
 from blog.cards import LIST_FIELDS, post_cards
 from blog.models import Author, Post
 from blog.navigation import category_tree
+from core.language import item_alternates
+from core.translatable import translated_versions, with_translations
 from pagecache import generations
 from pagecache.fragments import cached_count, cached_html
 
@@ -41,7 +43,9 @@ class PublicPostListView(ListView):
     def public_posts(self):
         # Only what names each card's version (blog/cards.py); ordered explicitly, so
         # pagination never depends on a default.
-        return Post.objects.published().only(*LIST_FIELDS).order_by("-publish_at", "-pk")
+        return (
+            Post.objects.published().in_language().only(*LIST_FIELDS).order_by("-publish_at", "-pk")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -158,10 +162,14 @@ class PostArchiveView(PublicPostListView):
 def post_detail(request, year, month, day, slug):
     # Staff preview drafts and scheduled posts from the admin ("View on site").
     posts = Post.objects.select_related("author", "campaign").visible_to(request.user)
+    posts = with_translations(posts, Post.objects.published(), slug="slug", publish_at="publish_at")
     post = get_object_or_404(posts, slug=slug)
     when = post.local_publish_at
-    # Slugs are unique, so a wrong date still names one post: send readers to its one real
-    # address (as WordPress does) instead of a dead end or a duplicate page.
+    # Slugs are unique, so a wrong date (or language prefix) still names one post: send
+    # readers to its one real address (as WordPress does) instead of a dead end or a
+    # duplicate page.
+    if post.language != translation.get_language():
+        return redirect(post, permanent=True)
     if (when.year, when.month, when.day) != (year, month, day):
         # A redirect recorded for this exact address (a changed slug or date, an imported
         # permalink whose slug was taken here) knows better than a guess from the slug.
@@ -185,6 +193,7 @@ def render_post_page(request, post, *, status=200, extra_context=None):
         "article": post_article(request, post),
         "is_scheduled": post.status == Post.Status.PUBLISHED and not post.is_public,
         "can_edit": not post.is_public and roles.can_edit(request.user, post),
+        "alternates": item_alternates(translated_versions(post, ["publish_at"])),
         **(extra_context or {}),
     }
     response = TemplateResponse(request, "blog/post_detail.html", context, status=status)
@@ -199,7 +208,7 @@ def post_article(request, post):
 
     def render():
         prefetch_related_objects([post], "categories", "tags")
-        published = Post.objects.published()
+        published = Post.objects.published().in_language(post.language)
         previous_post, next_post = published.adjacent_to(post)
         tag_ids = [tag.pk for tag in post.tags.all()]
         context = {

@@ -1,13 +1,12 @@
 from django.conf import global_settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
-from django_countries.fields import CountryField
 
+from campaigns.supporters import Supporter
 from campaigns.validators import (
     validate_campaign_slug,
     validate_document_slug,
@@ -15,11 +14,16 @@ from campaigns.validators import (
 )
 from core import images
 from core.sanitize import sanitize_html
+from core.translatable import Translatable
 from core.validators import validate_image_file
 
 # Django's language names are marked with gettext_noop: translate them when shown, so staff
 # see them in their own language (Django's catalogues already hold every translation).
 LANGUAGE_CHOICES = [(code, _(name)) for code, name in global_settings.LANGUAGES]
+
+
+# Open and closed campaigns are public; drafts are not.
+PUBLIC_STATUSES = ("open", "closed")
 
 
 def _accepting_signups_q(now):
@@ -33,7 +37,10 @@ def _accepting_signups_q(now):
 class CampaignQuerySet(models.QuerySet):
     def public(self):
         """What the public may see: open and closed campaigns, never drafts."""
-        return self.filter(status__in=[Campaign.Status.OPEN, Campaign.Status.CLOSED])
+        return self.filter(status__in=PUBLIC_STATUSES)
+
+    def in_language(self, code=None):
+        return self.filter(language=code or translation.get_language())
 
     def visible_to(self, user):
         return self if user.has_perm("campaigns.change_campaign") else self.public()
@@ -57,7 +64,10 @@ class CampaignQuerySet(models.QuerySet):
         )
 
 
-class Campaign(models.Model):
+class Campaign(Translatable):
+    """A campaign page. Its translations share the original's supporters: sign-ups on any
+    of them are stored on the original (``original_id``), in the supporter's language."""
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         OPEN = "open", _("Open")
@@ -179,7 +189,15 @@ class Campaign(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("campaigns:campaign-detail", kwargs={"slug": self.slug})
+        return self.reverse_in_language("campaigns:campaign-detail", slug=self.slug)
+
+    def in_language(self, code):
+        """This campaign's version in ``code`` (itself, or the original, without one)."""
+        if code == self.language:
+            return self
+        group = Campaign.objects.filter(self.group_q())
+        found = {c.language: c for c in group.filter(language__in=[code, self.language])}
+        return found.get(code) or self
 
     def clean(self):
         if self.hero_image and not self.hero_image_alt.strip():
@@ -216,7 +234,7 @@ class CampaignDocumentQuerySet(models.QuerySet):
         return self.filter(published_on__lte=timezone.localdate())
 
 
-class CampaignDocument(models.Model):
+class CampaignDocument(Translatable):
     class Kind(models.IntegerChoices):
         # The numbers give the reading order: foreword, executive summary, papers, the rest.
         FOREWORD = 10, _("Foreword")
@@ -263,6 +281,7 @@ class CampaignDocument(models.Model):
         help_text=_("Optional. Only PDF files are accepted."),
     )
     file_size = models.PositiveBigIntegerField(_("file size"), null=True, editable=False)
+    # Any language (a paper may exist only in Portuguese); its address is its campaign's.
     language = models.CharField(
         _("language"), max_length=10, choices=LANGUAGE_CHOICES, default="en"
     )
@@ -304,89 +323,8 @@ class CampaignDocument(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse(
-            "campaigns:document-detail",
-            kwargs={"slug": self.campaign.slug, "document_slug": self.slug},
-        )
-
-
-class SupporterQuerySet(models.QuerySet):
-    def confirmed(self):
-        return self.filter(status=Supporter.Status.CONFIRMED)
-
-    def pending(self):
-        return self.filter(status=Supporter.Status.PENDING)
-
-    def public_names(self):
-        """Confirmed supporters who chose to be listed, newest first."""
-        return (
-            self.confirmed()
-            .filter(show_name=True)
-            .order_by("-confirmed_at", "-pk")
-            .only("campaign", "name", "country", "confirmed_at")
-        )
-
-    def with_email(self, email):
-        """Case-insensitive match, written so the lower(email) index serves it."""
-        return self.alias(email_lower=Lower("email")).filter(email_lower=Lower(models.Value(email)))
-
-    def country_counts(self):
-        """(country, count) for confirmed supporters, largest first: one GROUP BY."""
-        return (
-            self.confirmed()
-            .order_by()
-            .values_list("country")
-            .annotate(n=models.Count("pk"))
-            .order_by("-n", "country")
-        )
-
-
-class Supporter(models.Model):
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting for confirmation")
-        CONFIRMED = "confirmed", _("Confirmed")
-
-    campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="supporters", verbose_name=_("campaign")
-    )
-    name = models.CharField(_("name"), max_length=100)
-    email = models.EmailField(_("email"), max_length=254)
-    country = CountryField(_("country"))
-    organisation = models.CharField(_("organisation"), max_length=150, blank=True)
-    show_name = models.BooleanField(_("show name publicly"), default=False)
-    wants_updates = models.BooleanField(_("wants updates"), default=False)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    created_at = models.DateTimeField(_("signed up"), default=timezone.now)
-    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
-    # When we last emailed this address: re-signing resends at most once per interval.
-    last_emailed_at = models.DateTimeField(_("last emailed"), null=True, blank=True)
-
-    objects = SupporterQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("supporter")
-        verbose_name_plural = _("supporters")
-        permissions = [("export_supporters", _("Can export supporters as CSV"))]
-        constraints = [
-            models.UniqueConstraint(
-                Lower("email"),
-                "campaign",
-                name="supporter_unique_email_per_campaign",
-                violation_error_message=_("This email address has already signed up."),
+        with translation.override(self.campaign.language):
+            return reverse(
+                "campaigns:document-detail",
+                kwargs={"slug": self.campaign.slug, "document_slug": self.slug},
             )
-        ]
-        indexes = [
-            models.Index(fields=["campaign", "status"], name="supporter_campaign_status_idx"),
-            models.Index(
-                fields=["campaign", "status", "show_name", "-confirmed_at", "-id"],
-                name="supporter_public_names_idx",
-            ),
-            models.Index(fields=["campaign", "status", "country"], name="supporter_country_idx"),
-            models.Index(fields=["status", "created_at"], name="supporter_status_created_idx"),
-        ]
-
-    def __str__(self):
-        return self.name

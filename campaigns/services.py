@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from campaigns import tokens
 from campaigns.models import Campaign, Supporter
@@ -22,18 +22,38 @@ from outbox.models import Message
 from pagecache import generations
 
 # Fields a new submission may change on a sign-up that is still waiting for confirmation.
-PENDING_EDITABLE = ("name", "country", "organisation", "show_name", "wants_updates")
+PENDING_EDITABLE = (
+    "name",
+    "country",
+    "organisation",
+    "show_name",
+    "wants_updates",
+    "language",
+)
 
 
 def sign_up(
-    *, campaign, name, email, country, organisation="", show_name=False, wants_updates=False
+    *,
+    campaign,
+    name,
+    email,
+    country,
+    organisation="",
+    show_name=False,
+    wants_updates=False,
+    language=None,
 ) -> Supporter:
     """Record a pending sign-up, or nudge an existing one by email.
 
     Whatever happens, the caller shows the same "check your email" page, so the response
-    never tells a visitor whether an address had already signed.
+    never tells a visitor whether an address had already signed. A sign-up on a translation
+    is stored on the original campaign (translations share their supporters), in the
+    language of the page it came from; the emails are written in that language.
     """
+    if campaign.translation_of_id:
+        campaign = Campaign.objects.get(pk=campaign.translation_of_id)
     details = {
+        "language": language or settings.LANGUAGE_CODE,
         "name": name,
         "country": country,
         "organisation": organisation,
@@ -105,8 +125,10 @@ def withdraw(supporter: Supporter) -> None:
 
 
 def _names_changed(supporter):
-    """A supporter confirmed, shown or hidden, or gone: the campaign page changes at once."""
-    generations.bump(generations.path_name(supporter.campaign.get_absolute_url()))
+    """A supporter confirmed, shown or hidden, or gone: the campaign page (in every
+    language) changes at once."""
+    group = Campaign.objects.filter(supporter.campaign.group_q())
+    generations.bump(*(generations.path_name(c.get_absolute_url()) for c in group))
 
 
 def purge_stale_pending(*, older_than_days: int) -> int:
@@ -151,7 +173,14 @@ def _send(supporter, kind, now):
     """
     supporter.last_emailed_at = now
     supporter.save(update_fields=["last_emailed_at"])
-    campaign = supporter.campaign
+    with translation.override(supporter.language):
+        _queue_email(supporter, kind, now)
+
+
+def _queue_email(supporter, kind, now):
+    """The email in the supporter's language (links under its prefix, the campaign's
+    version in that language when there is one)."""
+    campaign = supporter.campaign.in_language(supporter.language)
     context = {
         "supporter": supporter,
         "campaign": campaign,

@@ -4,14 +4,19 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from campaigns import services, stats, tokens
 from campaigns.forms import ShowNameForm, SignupForm
-from campaigns.models import Campaign, Supporter
+from campaigns.models import PUBLIC_STATUSES, Campaign, CampaignDocument, Supporter
+from core import language
+from core.language import item_alternates
 from core.samesite import private_page, same_site_post
 from core.siteurl import absolute_url
+from core.translatable import translated_versions, with_translations
 from pagecache import generations
 from pagecache.fragments import cached_html
 from throttle.counters import hit_ip
@@ -28,7 +33,27 @@ def _page(request, queryset, per_page):
 
 
 def _visible_campaign(request, slug):
-    return get_object_or_404(Campaign.objects.visible_to(request.user), slug=slug)
+    """The campaign, with its public translations (for the language links)."""
+    campaigns = with_translations(
+        Campaign.objects.visible_to(request.user), Campaign.objects.public(), slug="slug"
+    )
+    return get_object_or_404(campaigns, slug=slug)
+
+
+def _in_its_language(request, campaign):
+    """A campaign asked for under another language's prefix: its one real address."""
+    if campaign.language != translation.get_language():
+        return redirect(request.path.replace(_prefix(), _prefix(campaign.language), 1))
+    return None
+
+
+def _prefix(code=None):
+    code = code or translation.get_language()
+    return "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+
+
+def _alternates(campaign):
+    return item_alternates(translated_versions(campaign))
 
 
 def _documents(request, campaign):
@@ -40,7 +65,7 @@ def _documents(request, campaign):
 
 def campaign_list(request):
     def render_list():
-        campaigns = Campaign.objects.public().in_list_order().with_supporter_counts()
+        campaigns = Campaign.objects.public().in_language().in_list_order().with_supporter_counts()
         page = _page(request, campaigns, CAMPAIGNS_PER_PAGE)
         return render_to_string("campaigns/_campaign_list.html", {"page_obj": page}, request)
 
@@ -57,6 +82,8 @@ def campaign_list(request):
 
 def campaign_detail(request, slug, form=None, status=200):
     campaign = _visible_campaign(request, slug)
+    if moved := _in_its_language(request, campaign):
+        return moved
 
     def render_content():
         context = campaign_context(request, campaign, form)
@@ -78,18 +105,25 @@ def campaign_detail(request, slug, form=None, status=200):
             extra=(str(names),),
             timeout=settings.PAGE_CACHE_SECONDS,
         )
-    context = {"campaign": campaign, "form": form, "content": content}
+    context = {
+        "campaign": campaign,
+        "form": form,
+        "content": content,
+        "alternates": _alternates(campaign),
+    }
     return render(request, "campaigns/campaign_detail.html", context, status=status)
 
 
 def campaign_context(request, campaign, form):
     if form is None and campaign.is_accepting_signups:
         form = SignupForm(campaign=campaign)
-    confirmed_count = campaign.supporters.confirmed().count()
+    # A translation shows (and takes) the original's supporters.
+    supporters = Supporter.objects.filter(campaign_id=campaign.original_id)
+    confirmed_count = supporters.confirmed().count()
     names_page = None
     if campaign.list_supporter_names:
         names_page = _page(
-            request, campaign.supporters.public_names(), settings.CAMPAIGNS_SUPPORTERS_PER_PAGE
+            request, supporters.public_names(), settings.CAMPAIGNS_SUPPORTERS_PER_PAGE
         )
     return {
         "campaign": campaign,
@@ -100,10 +134,14 @@ def campaign_context(request, campaign, form):
         "confirmed_count": confirmed_count,
         "progress": stats.progress(confirmed_count, campaign.signup_goal),
         "countries": stats.countries_with_floor(
-            campaign.supporters.country_counts(), settings.CAMPAIGNS_COUNTRY_MIN_COUNT
+            supporters.country_counts(), settings.CAMPAIGNS_COUNTRY_MIN_COUNT
         ),
         "names_page": names_page,
-        "posts": campaign.posts.published().only("campaign", "title", "slug", "publish_at")[:10],
+        # blog.Post through the reverse relation: campaigns never import the blog.
+        "posts": campaign.posts.model.objects.published()
+        .in_language(campaign.language)
+        .filter(campaign__in=Campaign.objects.filter(campaign.group_q()))
+        .only("campaign", "title", "slug", "publish_at", "language")[:10],
     }
 
 
@@ -133,7 +171,9 @@ def signup(request, slug):
             {"campaign": campaign, "minutes": settings.CAMPAIGNS_SIGNUP_RATE_WINDOW_SECONDS // 60},
             status=429,
         )
-    services.sign_up(campaign=campaign, **form.supporter_details())
+    services.sign_up(
+        campaign=campaign, language=translation.get_language(), **form.supporter_details()
+    )
     return redirect("campaigns:signup-sent", slug=campaign.slug)
 
 
@@ -158,18 +198,40 @@ def signup_thanks(request, slug):
 
 def document_detail(request, slug, document_slug):
     campaign = _visible_campaign(request, slug)
+    if moved := _in_its_language(request, campaign):
+        return moved
     siblings = list(_documents(request, campaign).only("campaign", "slug", "title"))
     index = next((i for i, d in enumerate(siblings) if d.slug == document_slug), None)
     if index is None:
         raise Http404
-    document = campaign.documents.get(pk=siblings[index].pk)
+    documents = with_translations(
+        campaign.documents.select_related("campaign"),
+        CampaignDocument.objects.published().filter(campaign__status__in=PUBLIC_STATUSES),
+        slug="slug",
+        campaign__slug="campaign__slug",
+        campaign__language="campaign__language",
+    )
+    document = documents.get(pk=siblings[index].pk)
     context = {
+        "alternates": _document_alternates(document),
         "campaign": campaign,
         "document": document,
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,
     }
     return render(request, "campaigns/document_detail.html", context)
+
+
+def _document_alternates(document):
+    """{language: address} of a document's translations, each in its campaign's language."""
+    found = {}
+    for row in getattr(document, "translation_rows", None) or []:
+        with translation.override(row["campaign__language"]):
+            found[row["campaign__language"]] = reverse(
+                "campaigns:document-detail",
+                kwargs={"slug": row["campaign__slug"], "document_slug": row["slug"]},
+            )
+    return {code: found[code] for code in language.codes() if code in found}
 
 
 def _link_problem(request, problem, status):
@@ -201,7 +263,7 @@ def supporter_confirm(request, token):
     supporter, problem = _supporter_from_token(request, token, tokens.read_confirm_token)
     if problem:
         return problem
-    campaign = supporter.campaign
+    campaign = supporter.campaign.in_language(translation.get_language())
     if supporter.status == Supporter.Status.CONFIRMED:
         return redirect("campaigns:signup-thanks", slug=campaign.slug)
     if not campaign.is_accepting_signups:
@@ -220,7 +282,7 @@ def supporter_manage(request, token):
     supporter, problem = _supporter_from_token(request, token, tokens.read_manage_token)
     if problem:
         return problem
-    campaign = supporter.campaign
+    campaign = supporter.campaign.in_language(translation.get_language())
     # An unticked checkbox sends nothing, so an empty POST is still a submission.
     data = request.POST if request.method == "POST" else None
     form = ShowNameForm(data, initial={"show_name": supporter.show_name})

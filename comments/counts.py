@@ -10,10 +10,10 @@ list pages show the new count when their cache entry ends (PAGE_CACHE_SECONDS).
 from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 
 from blog.models import Post
 from comments.models import Comment
+from core.language import in_every_language
 from pagecache import generations
 
 
@@ -36,10 +36,10 @@ def refresh_comment_counts(post_ids):
         locked = Post.objects.select_for_update().filter(pk__in=post_ids).order_by("pk")
         list(locked.values_list("pk", flat=True))
         Post.objects.filter(pk__in=post_ids).update(comment_count=Coalesce(Subquery(approved), 0))
-    posts = Post.objects.filter(pk__in=post_ids).only("slug", "publish_at")
+    posts = Post.objects.filter(pk__in=post_ids).only("slug", "publish_at", "language")
     pages = [post.get_absolute_url() for post in posts]
-    pages += [reverse("comments:feed")]
-    pages += [reverse("comments:post-feed", args=[pk]) for pk in post_ids]
+    pages += in_every_language("comments:feed")
+    pages += [url for pk in post_ids for url in in_every_language("comments:post-feed", pk)]
     generations.bump(*map(generations.path_name, pages))
 
 

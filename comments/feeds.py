@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from blog.models import Post
@@ -51,6 +52,7 @@ class LatestCommentsFeed(_CommentFeed):
         return (
             Comment.objects.approved()
             .on_public_posts()
+            .filter(post__language=get_language())
             .order_by("-submitted_at", "-pk")
             .select_related("post")[:FEED_SIZE]
         )

@@ -1,14 +1,21 @@
 """The language of a response, without cookies and without Accept-Language on public pages.
 
-A public page's language is part of its address (the default language has no prefix), so
-its bytes never depend on a request header and shared caches need no Vary for it. The staff
-area follows the browser's Accept-Language, as Django's LocaleMiddleware does; staff pages
-are private, so that costs caches nothing.
+A public page's language is part of its address: English has no prefix (today's addresses,
+old links and WordPress permalinks), the others live under /ru/, /es/, /fr/ (``i18n_patterns``
+in inpud/urls.py). So a page's bytes never depend on a request header, and shared caches need
+no ``Vary`` for it. The staff area follows the browser's Accept-Language, as Django's
+LocaleMiddleware does; staff pages are private, so that costs caches nothing. No language is
+ever kept in a cookie or a session: readers switch with plain links (``versions``).
 """
 
 from django.conf import settings
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+
+# Query parameters a page in another language keeps (a search); ?page=3 of one language's
+# list is not page 3 of another's.
+KEPT_PARAMETERS = ("q",)
 
 
 class LanguageMiddleware:
@@ -29,3 +36,68 @@ class LanguageMiddleware:
             patch_vary_headers(response, ("Accept-Language",))
         response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
         return response
+
+
+def home_url(code):
+    """A language's home page."""
+    return "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+
+
+def codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def page_alternates(request):
+    """{code: address} of the page being shown in every language (lists, archives, search):
+    the same address under each language's prefix."""
+    query = request.GET.copy()
+    for name in list(query):
+        if name not in KEPT_PARAMETERS:
+            del query[name]
+    suffix = f"?{query.urlencode()}" if query else ""
+    return {code: translate_url(request.path, code) + suffix for code in codes()}
+
+
+def item_alternates(items):
+    """{code: address} of an item's translations (the ones the reader may see)."""
+    found = {item.language: item.get_absolute_url() for item in items}
+    return {code: found[code] for code in codes() if code in found}
+
+
+def versions(request, alternates=None):
+    """What the language switcher and the hreflang links need.
+
+    ``alternates`` are an item's translations ({code: url}); without them the page is a list
+    or an archive, present in every language. A language with no translation of the item
+    links to its home page, and is not announced with hreflang.
+    """
+    current = translation.get_language()
+    if alternates is None:
+        alternates = page_alternates(request)
+    links = []
+    for code in codes():
+        info = translation.get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": alternates.get(code) or home_url(code),
+                "translated": code in alternates,
+                "current": code == current,
+            }
+        )
+    default = alternates.get(settings.LANGUAGE_CODE) or next(iter(alternates.values()), None)
+    return {
+        "links": links,
+        "hreflang": [(code, url) for code, url in alternates.items()],
+        "x_default": default,
+    }
+
+
+def in_every_language(name, *args, **kwargs):
+    """The address named ``name`` under every language's prefix (generations to bump)."""
+    addresses = []
+    for code in codes():
+        with translation.override(code):
+            addresses.append(reverse(name, args=args, kwargs=kwargs))
+    return addresses

@@ -7,9 +7,12 @@
   500.html; 403_csrf.html answers CSRF failures, 429.html views that rate-limit, and 405s
   get a page from inpud/middleware.py, bodies in another charset a 400 from inpud/guards.py,
   and a database outage or timeout a 503 (503.html) from inpud/errors.py.
+- Languages: the readers' pages below are under /ru/, /es/, /fr/ too (i18n_patterns; English
+  has no prefix); the admin, sitemaps, robots.txt and /healthz have one address.
 """
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -48,10 +51,15 @@ urlpatterns = [
         name="robots-txt",
     ),
     path("healthz", healthz, name="healthz"),
+]
+# Readers' pages in every language: English at today's addresses (old links and WordPress
+# permalinks keep working), the others under /ru/, /es/, /fr/ (core/language.py).
+urlpatterns += i18n_patterns(
     path("campaigns/", include("campaigns.urls")),
     path("comments/", include("comments.urls")),
     path("", include("blog.urls")),
-]
+    prefix_default_language=False,
+)
 
 if settings.SERVE_MEDIA:
     from django.urls import re_path

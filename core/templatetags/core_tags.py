@@ -2,7 +2,7 @@
 
 from django import template
 
-from core import sanitize
+from core import language, sanitize
 from core.siteurl import absolute_url
 
 register = template.Library()
@@ -30,3 +30,13 @@ def absolute(url):
 def plain_text(value):
     """Readable plain text from body HTML on one line: words kept apart, entities decoded."""
     return " ".join(sanitize.plain_text(str(value)).split())
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The page in the site's languages: an item's translations when the view names them
+    (``alternates``), the same address under each prefix otherwise (core/language.py)."""
+    request = context.get("request")
+    if request is None:
+        return None
+    return language.versions(request, context.get("alternates"))

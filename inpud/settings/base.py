@@ -8,7 +8,6 @@ from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
-from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -144,15 +143,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = env("LANGUAGE_CODE", "en")
-# The languages the site is translated into (comma-separated codes, LANGUAGE_CODE by default).
-# The browser's Accept-Language chooses among them. List a language only once its catalogue
-# (locale/<code>/LC_MESSAGES/django.po) is translated: otherwise Django's own catalogue gives
-# its dates and form errors in that language inside English pages marked lang="<code>".
-LANGUAGES = [(code, code) for code in env_list("LANGUAGES", LANGUAGE_CODE)]
-if unknown := [code for code, _name in LANGUAGES if code not in LANG_INFO]:
-    raise ImproperlyConfigured(f"LANGUAGES: unknown language codes {unknown}")
-LANGUAGES = [(code, _(LANG_INFO[code]["name"])) for code, _name in LANGUAGES]
+# English is the default language and has no prefix in addresses; the others are served
+# under /ru/, /es/, /fr/ (inpud/urls.py, core/language.py). Fixed in code: content models store
+# these codes, and each needs its catalogue (locale/<code>/LC_MESSAGES/django.po, complete:
+# tests/inpud/test_catalogues.py) and its PostgreSQL text search configuration (blog/search.py).
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", _("English")),
+    ("ru", _("Russian")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # English dates as "17 January 2015" (inpud/formats/en/formats.py).
 FORMAT_MODULE_PATH = ["inpud.formats"]

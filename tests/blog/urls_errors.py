@@ -1,7 +1,9 @@
 """The real URLs plus two views that fail, to exercise the 403 and 500 handlers."""
 
 from django.core.exceptions import PermissionDenied
-from django.urls import include, path
+from django.urls import path
+
+import inpud.urls
 
 
 def fail(request):
@@ -15,5 +17,6 @@ def forbid(request):
 urlpatterns = [
     path("test-500/", fail),
     path("test-403/", forbid),
-    path("", include("inpud.urls")),
 ]
+# Not include(): i18n_patterns may only sit in a root URLconf.
+urlpatterns += inpud.urls.urlpatterns

@@ -4,8 +4,10 @@ Tests run with DEBUG off, where inpud/urls.py leaves uploads to the web server.
 """
 
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import re_path
 from django.views.static import serve
+
+import inpud.urls
 
 
 def media(request, path):
@@ -15,5 +17,6 @@ def media(request, path):
 
 urlpatterns = [
     re_path(r"^media/(?P<path>.*)$", media),
-    path("", include("inpud.urls")),
 ]
+# Not include(): i18n_patterns may only sit in a root URLconf.
+urlpatterns += inpud.urls.urlpatterns
