@@ -5,6 +5,8 @@ from django_countries.filters import CountryFilter
 from audit.trail import Action, record
 from campaigns.export import supporters_csv_response
 from campaigns.models import Campaign, CampaignDocument, Supporter
+from core.translatable import copy_for_translation
+from core.translation_admin import TranslatableAdminMixin, copy_as_draft, translate_actions
 
 
 class CampaignDocumentInline(admin.StackedInline):
@@ -18,13 +20,27 @@ class CampaignDocumentInline(admin.StackedInline):
         "body",
         "file",
         ("language", "published_on"),
+        "translation_of",
     )
+    raw_id_fields = ("translation_of",)
+
+
+def copy_campaign(modeladmin, request, original, code):
+    """A draft translation of the campaign and of each of its documents, for the translator
+    (supporters stay on the original: translations share them)."""
+    campaign = copy_as_draft(original, code, draft_status=Campaign.Status.DRAFT, withdrawn_count=0)
+    for document in original.documents.all():
+        copy = copy_for_translation(document, code, campaign=campaign)
+        copy.save()
+    return campaign
 
 
 @admin.register(Campaign)
-class CampaignAdmin(admin.ModelAdmin):
+class CampaignAdmin(TranslatableAdminMixin, admin.ModelAdmin):
     list_display = (
         "title",
+        "language",
+        "translation",
         "status",
         "opens_at",
         "closes_at",
@@ -32,13 +48,17 @@ class CampaignAdmin(admin.ModelAdmin):
         "pending_supporters",
         "withdrawn_count",
     )
-    list_filter = ("status",)
+    list_filter = ("status", "language")
+    list_select_related = ("translation_of",)
+    autocomplete_fields = ("translation_of",)
+    actions = translate_actions(copy_campaign)
     search_fields = ("title", "summary")
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ("withdrawn_count",)
     inlines = [CampaignDocumentInline]
     fieldsets = (
         (None, {"fields": ("title", "slug", "status", ("opens_at", "closes_at"), "summary")}),
+        (_("Language"), {"fields": ("language", "translation_of")}),
         (_("Page"), {"fields": ("hero_image", "hero_image_alt", "body", "acknowledgements")}),
         (
             _("Sign-up"),
@@ -82,6 +102,7 @@ class SupporterAdmin(admin.ModelAdmin):
     list_filter = (
         "campaign",
         "status",
+        "language",
         ("country", CountryFilter),
         "wants_updates",
         "show_name",
@@ -104,6 +125,7 @@ class SupporterAdmin(admin.ModelAdmin):
         "organisation",
         "show_name",
         "wants_updates",
+        "language",
         "status",
         "created_at",
         "confirmed_at",

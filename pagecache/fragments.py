@@ -87,11 +87,12 @@ def _store(store, entries, timeout=TIMEOUT):
 
 
 def cached_value(request, name, compute, *, generation):
-    """A computed value (anything the cache can pickle) kept until ``generation`` changes."""
+    """A computed value (anything the cache can pickle) kept until ``generation`` changes,
+    per language (a language's archive months and search results are its own)."""
     store = caches["default"]
     try:
         (value,) = generations.for_request(request, generation)
-        key = ":".join(["value", release(), name, str(value)])
+        key = ":".join(["value", release(), get_language() or "", name, str(value)])
         found = store.get(key)
     except generations.OUTAGES:
         return compute()

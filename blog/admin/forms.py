@@ -74,6 +74,8 @@ class PostAdminForm(forms.ModelForm):
             "tags",
             "campaign",
             "allow_comments",
+            "language",
+            "translation_of",
         ]
 
     def __init__(self, *args, **kwargs):

@@ -15,6 +15,7 @@ from blog import roles, services
 from blog.admin.forms import PostAdminForm
 from blog.admin.revisions import RevisionAdmin
 from blog.models import Post
+from core.translation_admin import TranslatableAdminMixin, copy_as_draft, translate_actions
 
 
 def status_action(name, status, description, log_message, changed_message, unchanged_message):
@@ -59,19 +60,39 @@ unpublish = status_action(
 )
 
 
+def copy_post(modeladmin, request, original, code):
+    """A draft translation of ``original``: its text, image, categories and tags, for the
+    translator to rewrite (comments stay with the post they were written on)."""
+    post = copy_as_draft(
+        original, code, draft_status=Post.Status.DRAFT, comment_count=0, is_sticky=False
+    )
+    post.categories.set(original.categories.all())
+    post.tags.set(list(original.tags.all()))
+    return post
+
+
 @admin.register(Post)
-class PostAdmin(RevisionAdmin):
+class PostAdmin(TranslatableAdminMixin, RevisionAdmin):
     form = PostAdminForm
-    list_display = ["title", "status_label", "publish_at", "author", "category_names"]
-    list_filter = ["status", "categories", "author", "is_sticky"]
-    list_select_related = ["author"]
+    list_display = [
+        "title",
+        "status_label",
+        "publish_at",
+        "author",
+        "category_names",
+        "language",
+        "translation",
+    ]
+    list_filter = ["status", "language", "categories", "author", "is_sticky"]
+    list_select_related = ["author", "translation_of"]
     search_fields = ["title", "excerpt", "body_text"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["categories", "author"]
-    actions = [publish, unpublish]
+    autocomplete_fields = ["categories", "author", "translation_of"]
+    actions = [publish, unpublish, *translate_actions(copy_post)]
     fieldsets = [
         (None, {"fields": ["title", "slug", "author", "status", "publish_at", "is_sticky"]}),
+        (_("Language"), {"fields": ["language", "translation_of"]}),
         (_("Content"), {"fields": ["excerpt", "body"]}),
         (
             _("Featured image"),
