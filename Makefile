@@ -10,7 +10,7 @@ LOCAL := DEBUG=1 DJANGO_SETTINGS_MODULE=inpud.settings.base \
 	ACCOUNTS_REQUIRE_TWO_FACTOR=$(REQUIRE_TWO_FACTOR)
 PORT ?= 8000
 
-.PHONY: install run test serve bench lint format stop-db clean
+.PHONY: install catalogues messages run test serve bench lint format stop-db clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,20 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) catalogues
+
+# The translations: .mo files compiled from locale/*/LC_MESSAGES/django.po with polib (no
+# GNU gettext needed), whenever a .po file is newer.
+catalogues: $(STAMP)
+	$(BIN)/python -m core.catalogues
+
+# Extract the messages again after changing strings (needs GNU gettext, a developer's tool:
+# apt-get install gettext), then have them translated: tests/inpud/test_catalogues.py fails
+# on any message left untranslated or fuzzy.
+messages: install
+	$(LOCAL) DATABASE_URL=$${DATABASE_URL:-postgres://unused/} $(BIN)/python manage.py makemessages \
+		--no-obsolete -l ru -l es -l fr -i ".venv/*" -i "var/*" -i "tests/*" -i "bench/*"
+	$(BIN)/python -m core.catalogues
 
 run: install
 	$(LOCAL) $(BIN)/python manage.py migrate --noinput

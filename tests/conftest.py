@@ -5,7 +5,14 @@ import pytest
 from django.core.cache import caches
 from django.db import connections
 
+from core.catalogues import compile_catalogues
+
 CHROMIUM = "/usr/bin/chromium"
+
+
+def pytest_configure(config):
+    """The translations, compiled as `make install` does (pytest may be run directly)."""
+    compile_catalogues()
 
 
 @pytest.fixture(autouse=True)
