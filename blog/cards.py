@@ -7,7 +7,7 @@ reads its cards in one cache round trip and loads full posts only for the ones m
 
 from django.template.loader import get_template
 
-from blog.models import Post
+from blog.models import Post, name_tags
 from pagecache.fragments import cached_many
 
 # What a list page loads for every post on it: enough to name each card's version.
@@ -25,6 +25,7 @@ def post_cards(request, posts):
     def render_missing(missing):
         wanted = [pk for pk, part in parts.items() if part in set(missing)]
         full = Post.objects.for_listing().in_bulk(wanted)
+        name_tags(list(full.values()))
         template = get_template("blog/_post_card.html")
         return {parts[pk]: template.render({"post": full[pk]}) for pk in wanted if pk in full}
 

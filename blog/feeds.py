@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
-from blog.models import Category, Post
+from blog.models import Category, Post, name_tags, tags_in_language
 from core.sanitize import MORE_MARKER
 from core.siteurl import absolute_url
 from pagecache.fragments import cached_body
@@ -78,12 +78,13 @@ class PostFeed(Feed):
 
     def items(self, obj):
         # The author and every category and tag come in three queries, whatever the size.
-        return (
+        posts = (
             self.posts(obj)
             .select_related("author")
             .prefetch_related("categories", "tags")
             .order_by("-publish_at", "-pk")[:FEED_SIZE]
         )
+        return name_tags(list(posts))
 
     def item_title(self, post):
         # Plain text, escaped once by the XML writer. Django's default escapes it again,
@@ -109,7 +110,8 @@ class PostFeed(Feed):
         return post.author.display_name
 
     def item_categories(self, post):
-        return [c.name for c in post.categories.all()] + [t.name for t in post.tags.all()]
+        categories = [c.local_name for c in post.categories.all()]
+        return categories + [local_name(t) for t in post.tags.all()]
 
     def item_description(self, post):
         if post.excerpt:
@@ -159,6 +161,11 @@ class LatestPostsFeed(PostFeed):
         return _("News, campaigns and research from %(site)s.") % {"site": settings.SITE_NAME}
 
 
+def local_name(term):
+    """A category's or a tag's name in the language being shown."""
+    return getattr(term, "local_name", None) or term.name
+
+
 class TermPostsFeed(PostFeed):
     """The posts of one category or tag, named by its slug in the address."""
 
@@ -174,7 +181,7 @@ class TermPostsFeed(PostFeed):
         return absolute_url(self.page_url(term))
 
     def title(self, term):
-        return self.title_format % {"site": settings.SITE_NAME, "name": term.name}
+        return self.title_format % {"site": settings.SITE_NAME, "name": local_name(term)}
 
 
 class CategoryPostsFeed(TermPostsFeed):
@@ -194,14 +201,18 @@ class CategoryPostsFeed(TermPostsFeed):
         return category.get_absolute_url()
 
     def description(self, category):
-        return category.description or _("The latest posts in %(category)s.") % {
-            "category": category.name
+        return category.local_description or _("The latest posts in %(category)s.") % {
+            "category": category.local_name
         }
 
 
 class TagPostsFeed(TermPostsFeed):
     model = Tag
     url_name = "blog:tag-feed"
+
+    def get_object(self, request, slug):
+        return get_object_or_404(tags_in_language(), slug=slug)
+
     title_format = gettext_lazy("%(site)s: posts tagged %(name)s")
 
     def posts(self, tag):
@@ -211,4 +222,4 @@ class TagPostsFeed(TermPostsFeed):
         return reverse("blog:tag-detail", kwargs={"slug": tag.slug})
 
     def description(self, tag):
-        return _("The latest posts tagged %(tag)s.") % {"tag": tag.name}
+        return _("The latest posts tagged %(tag)s.") % {"tag": local_name(tag)}

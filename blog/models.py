@@ -1,7 +1,6 @@
 import logging
 from collections import Counter
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
@@ -9,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import TruncMonth
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
@@ -18,92 +16,19 @@ from taggit.models import TaggedItem
 
 from blog import roles
 from blog.search_config import search_config, search_vector_expression
-from blog.tree import CategoryTree
+from blog.taxonomy import (  # noqa: F401
+    Author,
+    Category,
+    TagTranslation,
+    name_tags,
+    tags_in_language,
+)
 from core import images
 from core.sanitize import MORE_MARKER, plain_text, sanitize_html
 from core.translatable import Translatable
 from core.validators import validate_image_file
 
 logger = logging.getLogger(__name__)
-
-
-class Author(models.Model):
-    """The public face of a staff account: login usernames never appear in public."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="author_profile",
-        verbose_name=_("user account"),
-    )
-    display_name = models.CharField(
-        _("display name"), max_length=100, help_text=_("The name readers see on posts.")
-    )
-    slug = models.SlugField(
-        _("slug"), max_length=100, unique=True, help_text=_("Used in /author/<slug>/.")
-    )
-    bio = models.TextField(_("short bio"), blank=True, max_length=1000)
-
-    class Meta:
-        ordering = ["display_name"]
-        verbose_name = _("author")
-        verbose_name_plural = _("authors")
-
-    def __str__(self):
-        return self.display_name
-
-    def get_absolute_url(self):
-        return reverse("blog:author-detail", kwargs={"slug": self.slug})
-
-
-class Category(models.Model):
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    description = models.TextField(_("description"), blank=True)
-    parent = models.ForeignKey(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-        verbose_name=_("parent category"),
-        help_text=_("Leave empty for a top-level category, e.g. Regional Information."),
-    )
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("category")
-        verbose_name_plural = _("categories")
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("blog:category-detail", kwargs={"slug": self.slug})
-
-    def clean(self):
-        """A category may not sit inside itself or inside one of its own descendants."""
-        if self.parent_id is None or self.pk is None:
-            return
-        parents = dict(Category.objects.values_list("pk", "parent_id"))
-        seen, current = set(), self.parent_id
-        while current is not None and current not in seen:
-            if current == self.pk:
-                raise ValidationError(
-                    {
-                        "parent": _(
-                            "A category cannot be placed inside itself or inside one of its "
-                            "own subcategories."
-                        )
-                    },
-                    code="category_cycle",
-                )
-            seen.add(current)
-            current = parents.get(current)
-
-    def descendant_ids(self):
-        """Ids of this category and everything below it, in one query for the whole tree."""
-        return CategoryTree(list(Category.objects.all())).descendant_ids(self)
 
 
 class PostQuerySet(models.QuerySet):

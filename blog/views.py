@@ -11,11 +11,10 @@ from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.safestring import mark_safe
 from django.views.generic import ListView
-from taggit.models import Tag
 
 from blog import roles
 from blog.cards import LIST_FIELDS, post_cards
-from blog.models import Author, Post
+from blog.models import Author, Post, name_tags, tags_in_language
 from blog.navigation import category_tree
 from core.language import item_alternates
 from core.translatable import translated_versions, with_translations
@@ -111,7 +110,7 @@ class TagDetailView(PublicPostListView):
     empty_is_404 = True
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        self.tag = get_object_or_404(tags_in_language(), slug=self.kwargs["slug"])
         return self.public_posts().filter(pk__in=Post.objects.tagged(self.tag))
 
     def get_context_data(self, **kwargs):
@@ -208,6 +207,7 @@ def post_article(request, post):
 
     def render():
         prefetch_related_objects([post], "categories", "tags")
+        name_tags([post])
         published = Post.objects.published().in_language(post.language)
         previous_post, next_post = published.adjacent_to(post)
         tag_ids = [tag.pk for tag in post.tags.all()]

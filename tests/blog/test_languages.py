@@ -162,3 +162,44 @@ def test_the_admin_filters_by_language_and_marks_stale_translations(client, pair
     original.save()
     Post.objects.filter(pk=russian.pk).update(updated_at=timezone.now() + timedelta(minutes=1))
     assert "may be out of date" not in client.get("/admin/blog/post/", {"language": "ru"}).text
+
+
+def test_categories_and_tags_show_their_names_in_each_language(client, pair):
+    from taggit.models import Tag
+
+    from blog.models import Category, TagTranslation
+
+    Category.objects.filter(slug="regional-information").update(
+        translations={"ru": {"name": "Регионы", "description": "Новости регионов."}}
+    )
+    TagTranslation.objects.create(
+        tag=Tag.objects.get(slug="naloxone"), language="ru", name="налоксон"
+    )
+    _, russian, _ = pair
+    html = client.get(russian.get_absolute_url()).text
+    assert ">Регионы</a>" in html and 'rel="tag">налоксон</a>' in html
+    category = client.get("/ru/category/regional-information/").text
+    assert "<h1>Регионы</h1>" in category and "Новости регионов." in category
+    assert "<h1>налоксон</h1>" in client.get("/ru/tag/naloxone/").text
+    # Spanish has no translation: the English names.
+    assert ">Regional Information</a>" in client.get("/es/category/regional-information/").text
+    assert "налоксон" in client.get("/ru/feed/").text
+
+
+def test_staff_write_category_names_per_language_in_the_admin(client):
+    from blog.models import Category
+
+    client.force_login(make_editor())
+    response = client.post(
+        "/admin/blog/category/add/",
+        {
+            **{"name": "Prisons", "slug": "prisons", "description": "", "parent": ""},
+            **{"name_fr": "Prisons (FR)", "description_fr": "En prison."},
+            **{"name_ru": "", "description_ru": "", "name_es": "Cárceles", "description_es": ""},
+        },
+    )
+    assert response.status_code == 302
+    assert Category.objects.get(slug="prisons").translations == {
+        "es": {"name": "Cárceles"},
+        "fr": {"name": "Prisons (FR)", "description": "En prison."},
+    }
