@@ -1,8 +1,5 @@
-import re
-
 from django import template
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from blog.navigation import archive_months, category_tree
@@ -34,18 +31,6 @@ def blog_sidebar(context):
         )
 
     return cached_html(request, "sidebar", render, part=int(show_about))
-
-
-_HEADING_TAG = re.compile(r"<(/?)h([1-5])\b", re.IGNORECASE)
-
-
-@register.filter
-def demote_headings(html):
-    """Shift headings one level down, so a teaser's h2 sits under the card's h2 title.
-
-    Only used on body HTML that was sanitised on save; the tags are renamed, nothing added.
-    """
-    return mark_safe(_HEADING_TAG.sub(lambda m: f"<{m[1]}h{int(m[2]) + 1}", str(html)))
 
 
 @register.filter

@@ -1,6 +1,9 @@
 """Template filters every app's pages use: absolute links, page links, plain text."""
 
+import re
+
 from django import template
+from django.utils.safestring import mark_safe
 
 from core import language, sanitize
 from core.siteurl import absolute_url
@@ -40,3 +43,24 @@ def language_versions(context):
     if request is None:
         return None
     return language.versions(request, context.get("alternates"))
+
+
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+
+
+@register.filter
+def outline(html, top=2):
+    """Body HTML (sanitised on save) with its headings renumbered from ``top`` down, without
+    gaps: imported WordPress bodies often start at <h4> under the page's <h1>, which would
+    leave the outline with holes. Only tag names change; the order of levels is kept."""
+    html = str(html)
+    levels = sorted({int(match[2]) for match in _HEADING_TAG.finditer(html)})
+    new = {level: min(int(top) + i, 6) for i, level in enumerate(levels)}
+    return mark_safe(_HEADING_TAG.sub(lambda m: f"<{m[1]}h{new[int(m[2])]}", html))  # noqa: S308
+
+
+@register.filter
+def teaser(html):
+    """A teaser on a list page keeps its text but not its headings: a heading from the body
+    would break the list's outline (the card's own title is the heading)."""
+    return mark_safe(_HEADING_TAG.sub(lambda m: f"<{m[1]}p", str(html)))  # noqa: S308

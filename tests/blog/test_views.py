@@ -94,10 +94,20 @@ def test_home_first_page_opens_with_the_network_banner(client):
     assert "sidebar-about" in second
 
 
-def test_home_card_teaser_headings_sit_below_the_card_title(client):
-    make_post(body="<h2>Inside the teaser</h2><p>Text.</p><!--more--><p>More.</p>")
+def test_home_card_teasers_keep_the_text_of_body_headings_but_not_the_headings(client):
+    """A heading from the body (WordPress bodies start at <h4>) would break the list's
+    outline: the card's title is the heading, the teaser is text."""
+    make_post(body="<h4>Inside the teaser</h4><p>Text.</p><!--more--><p>More.</p>")
     text = client.get("/").text
-    assert "<h3>Inside the teaser</h3>" in text
+    assert "<p>Inside the teaser</p>" in text
+    assert "<h4>" not in text and "<h5>" not in text
+
+
+def test_post_bodies_starting_at_h4_are_renumbered_under_the_title(client):
+    post = make_post(body="<h4>Intro</h4><p>a</p><h5>Detail</h5><p>b</p><h4>Next</h4>")
+    text = client.get(post.get_absolute_url()).text
+    body = text[text.index('class="post-body"') :]
+    assert body.index("<h2>Intro</h2>") < body.index("<h3>Detail</h3>") < body.index("<h2>Next")
 
 
 def test_home_card_footer_lists_categories_tags_and_comment_count(client):
