@@ -10,7 +10,7 @@ LOCAL := DEBUG=1 DJANGO_SETTINGS_MODULE=inpud.settings.base \
 	ACCOUNTS_REQUIRE_TWO_FACTOR=$(REQUIRE_TWO_FACTOR)
 PORT ?= 8000
 
-.PHONY: install catalogues messages run test serve bench lint format stop-db clean
+.PHONY: install catalogues messages a11y-tools run test serve bench lint format stop-db clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ messages: install
 	$(LOCAL) DATABASE_URL=$${DATABASE_URL:-postgres://unused/} $(BIN)/python manage.py makemessages \
 		--no-obsolete -l ru -l es -l fr -i ".venv/*" -i "var/*" -i "tests/*" -i "bench/*"
 	$(BIN)/python -m core.catalogues
+
+# The accessibility checkers the tests run (axe-core in Chromium, the Nu HTML checker on
+# Java), pinned in tests/a11y/package.json; needs node/npm and Java. Without them those tests
+# are skipped locally (CI installs them and requires them).
+a11y-tools:
+	npm ci --ignore-scripts --no-audit --no-fund --prefix tests/a11y
 
 run: install
 	$(LOCAL) $(BIN)/python manage.py migrate --noinput

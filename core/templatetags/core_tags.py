@@ -64,3 +64,12 @@ def teaser(html):
     """A teaser on a list page keeps its text but not its headings: a heading from the body
     would break the list's outline (the card's own title is the heading)."""
     return mark_safe(_HEADING_TAG.sub(lambda m: f"<{m[1]}p", str(html)))  # noqa: S308
+
+
+@register.filter
+def machine_time(value):
+    """A <time datetime> value HTML accepts: ISO 8601 to the second (the "c" date format
+    keeps microseconds, which the HTML standard does not allow)."""
+    if not value:
+        return ""
+    return value.replace(microsecond=0).isoformat()
