@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from blog.models import Post
+from blog.models import Post, TagTranslation
 from tests.blog.factories import make_author, make_category
 from tests.comments.factories import add_comments
 
@@ -166,3 +166,28 @@ def test_editor_preview_of_a_draft_stays_within_budget(
     # The post page's 8, plus the session, the user and the user's two permission lookups.
     with django_assert_max_num_queries(12):
         assert client.get(draft.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("code", ["ru", "es", "fr"])
+@pytest.mark.parametrize("page", ["home", "post", "category", "tag", "month"])
+def test_pages_in_other_languages_keep_the_budgets(
+    client, world, page, code, django_assert_max_num_queries
+):
+    """The same budgets under /ru/, /es/, /fr/; with nothing cached, the cards' and the
+    article's tags take one more query there, for their names in the language."""
+    add_posts(world, 130)
+    Post.objects.update(language=code)
+    TagTranslation.objects.bulk_create(
+        TagTranslation(tag=tag, language=code, name=f"{tag.name} ({code})")
+        for tag in world["tags"]
+    )
+    url = url_of(page) if page == "post" else f"/{code}{url_of(page)}"
+    client.get(url)
+    budget = PAGES[page][1]
+    with django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200
+    caches["default"].clear()
+    with django_assert_max_num_queries(budget + 1):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert f" ({code})</a>" in response.text  # the tags' names in the language
