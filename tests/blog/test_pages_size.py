@@ -25,7 +25,7 @@ TITLES = {
     "en": "The Global State of Harm Reduction, part {i}: we must not be left behind",
     "ru": "Глобальное состояние снижения вреда, часть {i}: нас не должны оставить позади",
     "es": "El estado mundial de la reducción de daños, parte {i}: no nos pueden dejar atrás",
-    "fr": "L’état mondial de la réduction des risques, partie {i} : ne pas être laissés pour compte",
+    "fr": "L’état mondial de la réduction des risques, partie {i} : ne pas être oubliés",
 }
 
 
