@@ -28,7 +28,10 @@ def test_page_has_landmarks_skip_link_and_one_h1(client):
 
 def test_header_has_a_labelled_get_search_form(client):
     text = client.get("/").text
-    assert '<form class="site-search" action="/search/" method="get" role="search">' in text
+    assert (
+        '<form class="site-search" action="/search/" method="get" role="search" '
+        'aria-label="Search the site">'
+    ) in text
     assert '<label class="visually-hidden" for="site-search">Search the site</label>' in text
     assert '<input type="search" id="site-search" name="q"' in text
 

@@ -178,8 +178,7 @@ def test_pages_in_other_languages_keep_the_budgets(
     add_posts(world, 130)
     Post.objects.update(language=code)
     TagTranslation.objects.bulk_create(
-        TagTranslation(tag=tag, language=code, name=f"{tag.name} ({code})")
-        for tag in world["tags"]
+        TagTranslation(tag=tag, language=code, name=f"{tag.name} ({code})") for tag in world["tags"]
     )
     url = url_of(page) if page == "post" else f"/{code}{url_of(page)}"
     client.get(url)
