@@ -1,10 +1,11 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import blog, campaigns, comments
+from demo import blog, campaigns, comments, translations
 
-# In this order: campaigns link to the blog's posts, comments sit under them.
-LOADERS = [blog, campaigns, comments]
+# In this order: campaigns link to the blog's posts, comments sit under them, translations
+# translate all of them.
+LOADERS = [blog, campaigns, comments, translations]
 
 
 class Command(BaseCommand):
