@@ -1,6 +1,7 @@
 from django.conf import global_settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -56,11 +57,19 @@ class CampaignQuerySet(models.QuerySet):
         ).order_by("list_group", models.F("opens_at").desc(nulls_last=True), "-created_at")
 
     def with_supporter_counts(self):
-        confirmed = models.Q(supporters__status=Supporter.Status.CONFIRMED)
-        pending = models.Q(supporters__status=Supporter.Status.PENDING)
+        """Counts of the original's supporters (a translation shares them)."""
+
+        def count(status):
+            rows = Supporter.objects.filter(
+                campaign_id=Coalesce(models.OuterRef("translation_of_id"), models.OuterRef("pk")),
+                status=status,
+            )
+            total = rows.order_by().values("campaign_id").annotate(n=models.Count("pk"))
+            return Coalesce(models.Subquery(total.values("n")), 0)
+
         return self.annotate(
-            confirmed_count=models.Count("supporters", filter=confirmed),
-            pending_count=models.Count("supporters", filter=pending),
+            confirmed_count=count(Supporter.Status.CONFIRMED),
+            pending_count=count(Supporter.Status.PENDING),
         )
 
 

@@ -97,3 +97,10 @@ def test_the_admin_adds_a_translated_campaign_with_its_documents(client, peace):
     listing = client.get("/admin/campaigns/campaign/", {"language": "ru"}).text
     assert "Translation of “Drug User Peace Initiative”" in listing
     assert "Iniciativa de Paz" not in listing
+
+
+def test_the_list_counts_a_translation_s_shared_supporters(client, peace):
+    html = client.get("/es/campaigns/").text
+    with translation.override("es"):
+        three = translation.ngettext("%(shown)s supporter", "%(shown)s supporters", 3)
+    assert three % {"shown": 3} in html
