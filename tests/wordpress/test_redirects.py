@@ -145,3 +145,20 @@ def test_staff_can_look_up_old_page_addresses_in_the_admin(site, admin_client):
     assert response.status_code == 200
     assert "/about-us/" in response.text
     assert admin_client.get("/admin/wordpress/importedobject/add/").status_code == 403
+
+
+def test_an_import_lands_in_english_at_the_old_addresses_with_translations_beside_it(site, client):
+    """Every imported post is English (no prefix): its WordPress permalink is its address,
+    and a translation added later lives under its own prefix without moving the original."""
+    assert set(Post.objects.values_list("language", flat=True)) == {"en"}
+    original = post(101)
+    translated = make_post(
+        title="Состояние снижения вреда", slug="sostoyanie", language="ru",
+        translation_of=original, publish_at=original.publish_at,
+    )  # fmt: skip
+    path = "/2015/01/27/the-global-state-of-harm-reduction-for-2014/"
+    page = client.get(path)
+    assert page.status_code == 200 and '<html lang="en"' in page.text
+    assert f'hreflang="ru" href="http://127.0.0.1:8000{translated.get_absolute_url()}"' in page.text
+    assert client.get("/?p=101")["Location"] == path
+    assert client.get(f"/ru{path}")["Location"] == path  # a prefix never hides the original
