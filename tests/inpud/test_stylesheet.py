@@ -136,3 +136,20 @@ def test_site_css_uses_only_custom_properties_it_defines():
     defined = set(re.findall(r"--([\w-]+):", css))
     used = set(re.findall(r"var\(--([\w-]+)", css))
     assert used - defined == set()
+
+
+PHYSICAL = re.compile(
+    r"(?<![\w-])(?:left|right)\s*:"  # left: / right: (positioning)
+    r"|[\w-]+-(?:left|right)(?:-[\w-]+)?\s*:"  # margin-left:, border-right-width: …
+    r"|:\s*(?:left|right)\b"  # text-align: left, float: right
+    r"|(?:padding|margin|inset|border-radius)\s*:\s*[^;{}]+\s[^;{}]+\s[^;{}]+\s[^;{}]+[;}]",
+    re.IGNORECASE,
+)
+
+
+def test_the_stylesheet_uses_logical_properties_only():
+    """No physical left or right (and no four-value shorthand, which is top right bottom
+    left): with a right-to-left language the layout mirrors by itself."""
+    css = re.sub(r"/\*.*?\*/", "", SITE_CSS.read_text(), flags=re.DOTALL)
+    assert PHYSICAL.findall(css) == []
+    assert "inset-inline-start" in css and "padding-inline-start" in css
