@@ -114,6 +114,7 @@ def test_the_access_log_holds_no_address_agent_query_or_personal_link(nginx):
     fetch(nginx, "/?q=private-search-words")
     fetch(nginx, "/search/?q=private-search-words")
     fetch(nginx, f"/campaigns/supporter/{token}/")
+    fetch(nginx, f"/es/campaigns/supporter/{token}/")  # links in Spanish emails
     fetch(nginx, "/static/css/site.css")
     log = nginx.access_log
     assert log.count("\n") >= 3
