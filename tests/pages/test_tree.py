@@ -94,7 +94,7 @@ def _sample_paths(patterns, prefix=""):
 def test_no_page_can_take_the_address_of_any_other_route():
     """Every route of the URL conf: a page whose path is that address is refused."""
     checked = 0
-    for entry, concrete in _sample_paths(get_resolver().url_patterns):
+    for _entry, concrete in _sample_paths(get_resolver().url_patterns):
         path = concrete.strip("/")
         slugs = [part for part in path.split("/") if part]
         if not slugs or any(not part.replace("-", "").replace("_", "").isalnum()
