@@ -1,5 +1,7 @@
 """WordPress pages and menus: the tree, permalinks kept, ?page_id=, menus by location."""
 
+from pathlib import Path
+
 import pytest
 from django.core.files.storage import default_storage
 
@@ -78,7 +80,7 @@ def test_reimport_is_idempotent_and_edits_survive_nothing_new(site, media_dir):
 
 def test_a_failing_import_leaves_no_page_or_menu(tmp_path):
     broken = tmp_path / "broken.xml"
-    text = open(export("site_1_2.xml"), encoding="utf-8").read()
+    text = Path(export("site_1_2.xml")).read_text(encoding="utf-8")
     broken.write_text(text.replace("</channel>", "<item><title>x</title></channel"), "utf-8")
     with pytest.raises(Exception):  # noqa: B017 - whatever the parser raises
         run_import(str(broken))
