@@ -12,7 +12,9 @@ def validate_message_text(value):
 class ContactForm(forms.Form):
     HONEYPOT = "website"
 
-    topic = forms.ChoiceField(label=_("What is it about?"), choices=ContactMessage.Topic.choices)
+    topic = forms.ChoiceField(
+        label=_("What is it about?"), choices=ContactMessage.Topic.choices, initial="general"
+    )
     name = forms.CharField(
         label=_("Your name (optional)"),
         required=False,

@@ -4,6 +4,7 @@ Items whose target was deleted, or is a draft, are left out (the admin flags the
 current item is marked per request from the kept data, so one entry serves every address.
 """
 
+from django.db import DatabaseError
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -67,9 +68,14 @@ def build_menus():
 
 
 def site_menus(request):
-    return cached_value(
-        request, f"menus:{get_language()}", build_menus, generation=generations.SITE
-    )
+    try:
+        return cached_value(
+            request, f"menus:{get_language()}", build_menus, generation=generations.SITE
+        )
+    except DatabaseError:
+        # An error page for a request whose transaction failed (the admin's 400 for a
+        # filter the database refused) cannot query: it shows the default links.
+        return _defaults()
 
 
 def _is_active(url, path, section):

@@ -1,6 +1,7 @@
 """The site text record, kept in the cache until the site's content changes."""
 
 from django.contrib.postgres.aggregates import ArrayAgg
+from django.db import DatabaseError
 from django.db.models import Q, Value
 from django.db.models.functions import JSONObject
 
@@ -18,11 +19,17 @@ def _load():
         default=Value([]),
     )
     text = SiteText.objects.filter(pk=1).annotate(link_list=links).first()
-    if text is None:
-        text = SiteText(pk=1)
-        text.link_list = []
+    return text if text is not None else _defaults()
+
+
+def _defaults():
+    text = SiteText(pk=1)
+    text.link_list = []
     return text
 
 
 def site_text(request=None):
-    return cached_value(request, "site-text", _load, generation=generations.SITE)
+    try:
+        return cached_value(request, "site-text", _load, generation=generations.SITE)
+    except DatabaseError:
+        return _defaults()  # an error page in a failed transaction (see menus/build.py)
