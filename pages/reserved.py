@@ -9,6 +9,7 @@ page never sits where another app has, or may later have, addresses of its own.
 import re
 from functools import cache
 
+from django.conf import settings
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 
 PAGE_VIEW = "pages:page-detail"
@@ -26,10 +27,19 @@ def _first_segments(patterns, prefix=""):
                 yield found[1].split("/")[0]
 
 
+def _served_elsewhere():
+    """What the web server answers in production (uploads, static files), and language
+    codes, which may start public addresses."""
+    prefixes = {settings.STATIC_URL, settings.MEDIA_URL}
+    segments = {p.strip("/").split("/")[0] for p in prefixes if p and p.startswith("/")}
+    return segments | {code.lower() for code, _name in settings.LANGUAGES}
+
+
 @cache
 def reserved_first_segments():
     """First parts of every address another app owns: {"admin", "campaigns", "feed", …}."""
-    return frozenset(segment for segment in _first_segments(get_resolver().url_patterns) if segment)
+    routes = {segment for segment in _first_segments(get_resolver().url_patterns) if segment}
+    return frozenset(routes | _served_elsewhere())
 
 
 def shadowed_view(path):

@@ -75,7 +75,7 @@ class RevisionAdmin(VersionAdmin):
         ]
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Compare revision with the current post"),
+            "title": _("Compare revision with the current version"),
             "opts": self.opts,
             "original": post,
             "object_id": object_id,

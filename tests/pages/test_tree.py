@@ -113,7 +113,9 @@ def test_no_page_can_take_the_address_of_any_other_route():
             "search"} <= reserved_first_segments()  # fmt: skip
 
 
-@pytest.mark.parametrize("slug", ["admin", "feed", "search", "category", "2015", "campaigns"])
+@pytest.mark.parametrize(
+    "slug", ["admin", "feed", "search", "category", "2015", "campaigns", "media", "static", "en"]
+)
 def test_reserved_slugs_are_refused_with_a_clear_message(slug):
     with pytest.raises(ValidationError) as error:
         Page(title="X", slug=slug).full_clean()

@@ -87,3 +87,12 @@ def test_a_put_or_a_post_to_a_page_without_a_form_is_refused(client):
     make_page(slug="about-us")
     assert client.post("/about-us/", {"message": "hi"}).status_code == 405
     assert client.put("/about-us/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    "path", ["/" + "a" * 3000 + "/", "/%D0%BF%D1%80/", "/about-us/%00/", "/a//b/", "/about-us"]
+)
+def test_odd_addresses_are_404s_never_errors(client, path):
+    make_page(slug="about-us")
+    client.raise_request_exception = False
+    assert client.get(path).status_code in (301, 404)
