@@ -55,7 +55,7 @@ class SiteLinkInline(admin.TabularInline):
 class SiteTextAdmin(admin.ModelAdmin):
     inlines = [SiteLinkInline]
     fieldsets = [
-        (None, {"fields": ["tagline", "about"]}),
+        (None, {"fields": ["tagline", "description", "about"]}),
         (
             _("Home page banner"),
             {

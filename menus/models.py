@@ -102,6 +102,15 @@ class SiteText(models.Model):
     tagline = models.CharField(
         _("tagline"), max_length=150, default="International Network of People who Use Drugs"
     )
+    description = models.CharField(
+        _("description for search engines"),
+        max_length=300,
+        default=(
+            "News, campaigns and research from a peer-led international network of people "
+            "who use drugs."
+        ),
+        help_text=_("What search engines show for pages without a description of their own."),
+    )
     about = models.TextField(
         _("who we are (short)"),
         max_length=600,

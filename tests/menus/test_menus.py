@@ -92,6 +92,7 @@ def test_menu_item_rules_are_form_errors():
 def test_site_text_replaces_the_hard_coded_text(client):
     text = SiteText.objects.create(
         tagline="A new tagline",
+        description="A description for search engines.",
         about="Short about text.",
         banner_heading="Banner heading here",
         banner_text="Banner body here.",
@@ -104,6 +105,7 @@ def test_site_text_replaces_the_hard_coded_text(client):
     SiteLink.objects.create(site_text=text, label="Mastodon", url="https://social.example/@inpud")
     home = client.get("/").text
     assert "A new tagline" in home and "Banner heading here" in home
+    assert '<meta name="description" content="A description for search engines.">' in home
     assert '<a class="button" href="/join-us/">Join us</a>' in home
     assert "Footer words here." in footer(home) and "hello@inpud.example" in footer(home)
     assert 'href="https://social.example/@inpud" rel="me noopener">Mastodon' in home
