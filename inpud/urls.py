@@ -50,6 +50,8 @@ urlpatterns = [
     path("campaigns/", include("campaigns.urls")),
     path("comments/", include("comments.urls")),
     path("", include("blog.urls")),
+    # Last: pages answer any other address by their place in the tree (/about-us/history/).
+    path("", include("pages.urls")),
 ]
 
 if settings.SERVE_MEDIA:
