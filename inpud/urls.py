@@ -57,6 +57,8 @@ urlpatterns += i18n_patterns(
     path("campaigns/", include("campaigns.urls")),
     path("comments/", include("comments.urls")),
     path("", include("blog.urls")),
+    # Last: pages answer any other address by their place in the tree (/about-us/history/).
+    path("", include("pages.urls")),
     prefix_default_language=False,
 )
 
