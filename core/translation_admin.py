@@ -7,6 +7,7 @@
   (as a draft, with "-<code>" after its slug) for the translator to work on.
 """
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.db import transaction
@@ -14,6 +15,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.html import format_html
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -124,3 +126,58 @@ class TranslatableAdminMixin:
         if not obj.language:
             obj.language = settings.LANGUAGE_CODE
         super().save_model(request, obj, form, change)
+
+
+def other_languages():
+    return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+def translated(*names, long=()):
+    """Class decorator for a model form: one field per other language for each of ``names``
+    (declared on the class, so the admin shows them), stored in the model's
+    ``translations`` JSON ({"ru": {"name": "…"}}). Empty values are left out, so the English
+    one is used."""
+
+    def decorate(form_class):
+        model = form_class._meta.model
+        added = {}
+        for code, language in other_languages():
+            for name in names:
+                model_field = model._meta.get_field(name)
+                added[f"{name}_{code}"] = forms.CharField(
+                    label=format_lazy("{} ({})", capfirst(model_field.verbose_name), language),
+                    max_length=model_field.max_length,
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 3}) if name in long else None,
+                )
+        form_class.declared_fields = {**form_class.declared_fields, **added}
+        form_class.base_fields = {**form_class.base_fields, **added}
+        form_class.translated_fields = names
+        return form_class
+
+    return decorate
+
+
+class TranslationsFormMixin:
+    """With ``@translated(...)``: reads and writes the per-language fields."""
+
+    translated_fields = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        stored = self.instance.translations or {}
+        for code, _language in other_languages():
+            for name in self.translated_fields:
+                self.initial.setdefault(f"{name}_{code}", stored.get(code, {}).get(name, ""))
+
+    def save(self, commit=True):
+        translations = {}
+        for code, _language in other_languages():
+            values = {
+                name: (self.cleaned_data.get(f"{name}_{code}") or "").strip()
+                for name in self.translated_fields
+            }
+            if any(values.values()):
+                translations[code] = {k: v for k, v in values.items() if v}
+        self.instance.translations = translations
+        return super().save(commit)

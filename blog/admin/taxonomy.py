@@ -1,7 +1,6 @@
 """Categories (shown as a tree), tags (merging needs the right to change tags) and authors."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -13,6 +12,7 @@ from taggit.models import Tag
 
 from blog.models import Author, Category, TagTranslation
 from blog.tree import CategoryTree
+from core.translation_admin import TranslationsFormMixin, translated
 
 
 @admin.register(Author)
@@ -49,47 +49,14 @@ class CategoryChoiceField(forms.ModelChoiceField):
         return "— " * getattr(obj, "tree_depth", 0) + obj.name
 
 
-def _other_languages():
-    return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
-
-
-class CategoryForm(forms.ModelForm):
+@translated("name", "description", long=("description",))
+class CategoryForm(TranslationsFormMixin, forms.ModelForm):
     """The English name and description, and one pair per other language (stored in
     Category.translations; empty means "use the English one")."""
 
     class Meta:
         model = Category
         fields = ["name", "slug", "description", "parent"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        stored = self.instance.translations or {}
-        for code, language in _other_languages():
-            values = stored.get(code, {})
-            self.fields[f"name_{code}"] = forms.CharField(
-                label=_("Name in %(language)s") % {"language": language},
-                max_length=100,
-                required=False,
-                initial=values.get("name", ""),
-            )
-            self.fields[f"description_{code}"] = forms.CharField(
-                label=_("Description in %(language)s") % {"language": language},
-                widget=forms.Textarea(attrs={"rows": 3}),
-                required=False,
-                initial=values.get("description", ""),
-            )
-
-    def save(self, commit=True):
-        translations = {}
-        for code, _language in _other_languages():
-            values = {
-                field: self.cleaned_data.get(f"{field}_{code}", "").strip()
-                for field in ("name", "description")
-            }
-            if any(values.values()):
-                translations[code] = {k: v for k, v in values.items() if v}
-        self.instance.translations = translations
-        return super().save(commit)
 
 
 @admin.register(Category)

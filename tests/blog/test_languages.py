@@ -190,6 +190,8 @@ def test_staff_write_category_names_per_language_in_the_admin(client):
     from blog.models import Category
 
     client.force_login(make_editor())
+    form = client.get("/admin/blog/category/add/").text
+    assert 'name="name_ru"' in form and 'name="description_fr"' in form
     response = client.post(
         "/admin/blog/category/add/",
         {
