@@ -1,18 +1,40 @@
 """Menus (ordered items, the header nesting one level) and the site text record."""
 
+from django import forms
 from django.contrib import admin
 from django.shortcuts import redirect
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.translation_admin import TranslationsFormMixin, other_languages, translated
 from menus.build import link_of
 from menus.models import Menu, MenuItem, SiteLink, SiteText
 
 
+@translated("label")
+class MenuItemForm(TranslationsFormMixin, forms.ModelForm):
+    class Meta:
+        model = MenuItem
+        fields = ["order", "label", "page", "post", "category", "campaign", "url", "parent"]
+
+
 class MenuItemInline(admin.TabularInline):
     model = MenuItem
+    form = MenuItemForm
     fk_name = "menu"
     extra = 3
-    fields = ["order", "label", "page", "post", "category", "campaign", "url", "parent", "shown"]
+    fields = [
+        "order",
+        "label",
+        *[f"label_{code}" for code, _name in other_languages()],
+        "page",
+        "post",
+        "category",
+        "campaign",
+        "url",
+        "parent",
+        "shown",
+    ]
     readonly_fields = ["shown"]
     autocomplete_fields = ["page", "post", "category", "campaign"]
 
@@ -51,8 +73,25 @@ class SiteLinkInline(admin.TabularInline):
     extra = 2
 
 
+@translated(*SiteText.TRANSLATED, long=("about", "banner_text", "footer_text"))
+class SiteTextForm(TranslationsFormMixin, forms.ModelForm):
+    class Meta:
+        model = SiteText
+        fields = [
+            *SiteText.TRANSLATED,
+            "banner_button_url",
+            "contact_email",
+            "share_image",
+        ]
+
+
+def _in_language(code):
+    return [f"{name}_{code}" for name in SiteText.TRANSLATED]
+
+
 @admin.register(SiteText)
 class SiteTextAdmin(admin.ModelAdmin):
+    form = SiteTextForm
     inlines = [SiteLinkInline]
     fieldsets = [
         (None, {"fields": ["tagline", "description", "about"]}),
@@ -69,6 +108,13 @@ class SiteTextAdmin(admin.ModelAdmin):
         ),  # fmt: skip
         (_("Footer"), {"fields": ["footer_text", "footer_motto", "contact_email"]}),
         (_("Sharing"), {"fields": ["share_image"]}),
+        *[
+            (
+                format_lazy("{}: {}", _("Translation"), name),
+                {"fields": _in_language(code), "classes": ["collapse"]},
+            )
+            for code, name in other_languages()
+        ],
     ]
 
     def has_add_permission(self, request):

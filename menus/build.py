@@ -4,8 +4,9 @@ Items whose target was deleted, or is a draft, are left out (the admin flags the
 current item is marked per request from the kept data, so one entry serves every address.
 """
 
+from django.conf import settings
 from django.db import DatabaseError
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -33,15 +34,29 @@ def _defaults():
 
 
 def link_of(item):
-    """(label, url) for an item the public may follow, or None (deleted or draft target)."""
+    """(label, url) for an item the public may follow, or None (deleted or draft target).
+
+    In another language: the item's label in it (else the English one), a page, post or
+    campaign's translation in it when there is a public one (else the original), a
+    category's name in it, and an address on this site under its prefix.
+    """
+    code = get_language()
+    label = (item.translations or {}).get(code, {}).get("label") or item.label
     if item.url:
-        return item.label or item.url, item.url
+        url = item.url
+        if url.startswith("/") and code != settings.LANGUAGE_CODE:
+            url = translate_url(url, code)
+        return label or item.url, url
     target = item.target
     if target is None:
         return None
+    if getattr(target, "language", code) != code:
+        translation = type(target)._default_manager.filter(target.group_q(), language=code).first()
+        if translation is not None and getattr(translation, "is_public", True):
+            target, label = translation, (item.translations or {}).get(code, {}).get("label")
     if getattr(target, "is_public", True) is False:
         return None
-    label = item.label or getattr(target, "title", None) or getattr(target, "name", "")
+    label = label or getattr(target, "title", None) or getattr(target, "local_name", "")
     return label, target.get_absolute_url()
 
 

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from core import images
 from core.validators import validate_image_file
@@ -43,6 +44,9 @@ class MenuItem(models.Model):
     label = models.CharField(
         _("label"), max_length=100, blank=True, help_text=_("Leave empty to use the title.")
     )
+    # {"ru": {"label": "…"}}: the label in other languages (empty: the target's own title in
+    # that language, or the English label).
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
     page = models.ForeignKey(
         "pages.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -100,12 +104,14 @@ class SiteText(models.Model):
     """Text that is content, not code: one record (pk 1), edited in the admin."""
 
     tagline = models.CharField(
-        _("tagline"), max_length=150, default="International Network of People who Use Drugs"
+        _("tagline"),
+        max_length=150,
+        default=gettext_noop("International Network of People who Use Drugs"),
     )
     description = models.CharField(
         _("description for search engines"),
         max_length=300,
-        default=(
+        default=gettext_noop(
             "News, campaigns and research from a peer-led international network of people "
             "who use drugs."
         ),
@@ -114,26 +120,31 @@ class SiteText(models.Model):
     about = models.TextField(
         _("who we are (short)"),
         max_length=600,
-        default=(
+        default=gettext_noop(
             "We are a peer-led network of people who use drugs, working for our health, our "
             "rights and our dignity in every region of the world."
         ),
         help_text=_("Shown in the sidebar of news pages."),
     )
     banner_heading = models.CharField(
-        _("home banner heading"), max_length=150, default="Nothing about us without us."
+        _("home banner heading"),
+        max_length=150,
+        default=gettext_noop("Nothing about us without us."),
     )
     banner_text = models.TextField(
         _("home banner text"),
         max_length=600,
-        default=(
+        default=gettext_noop(
             "We are the global peer-led network of people who use drugs. We campaign for our "
             "health, our rights and our dignity, and share news and research from our members "
             "in every region."
         ),
     )
     banner_button_label = models.CharField(
-        _("home banner button"), max_length=60, blank=True, default="Support our campaigns"
+        _("home banner button"),
+        max_length=60,
+        blank=True,
+        default=gettext_noop("Support our campaigns"),
     )
     banner_button_url = models.CharField(
         _("home banner button link"), max_length=500, blank=True, default="/campaigns/"
@@ -141,13 +152,16 @@ class SiteText(models.Model):
     footer_text = models.TextField(
         _("footer text"),
         max_length=600,
-        default=(
+        default=gettext_noop(
             "A global peer-led network that promotes the health and defends the rights of "
             "people who use drugs."
         ),
     )
     footer_motto = models.CharField(
-        _("footer motto"), max_length=150, blank=True, default="Nothing about us without us."
+        _("footer motto"),
+        max_length=150,
+        blank=True,
+        default=gettext_noop("Nothing about us without us."),
     )
     contact_email = models.EmailField(
         _("contact email"), blank=True, help_text=_("Shown in the footer; leave empty to hide.")
@@ -160,6 +174,20 @@ class SiteText(models.Model):
         help_text=_("Shown when a page without its own image is shared on social media."),
     )
     share_renditions = models.JSONField(default=list, blank=True, editable=False)
+    # {"ru": {"tagline": "…", …}}: the other languages' values; English is the fallback (and
+    # the built-in English defaults come from the catalogues).
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
+
+    TRANSLATED = (
+        "tagline",
+        "description",
+        "about",
+        "banner_heading",
+        "banner_text",
+        "banner_button_label",
+        "footer_text",
+        "footer_motto",
+    )
 
     class Meta:
         verbose_name = _("site text")

@@ -1,9 +1,12 @@
 """The site text record, kept in the cache until the site's content changes."""
 
+from django.conf import settings
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db import DatabaseError
 from django.db.models import Q, Value
 from django.db.models.functions import JSONObject
+from django.urls import translate_url
+from django.utils.translation import get_language, gettext
 
 from menus.models import SiteText
 from pagecache import generations
@@ -19,13 +22,32 @@ def _load():
         default=Value([]),
     )
     text = SiteText.objects.filter(pk=1).annotate(link_list=links).first()
-    return text if text is not None else _defaults()
+    return in_language(text) if text is not None else _defaults()
+
+
+def in_language(text):
+    """The record's values in the language being shown: staff's translation, else the
+    catalogue's for a value still at its built-in default, else the English value. The
+    banner's link on this site goes to the same page in the language."""
+    code = get_language()
+    if code == settings.LANGUAGE_CODE:
+        return text
+    values = (text.translations or {}).get(code, {})
+    for name in SiteText.TRANSLATED:
+        default = SiteText._meta.get_field(name).default
+        if values.get(name):
+            setattr(text, name, values[name])
+        elif getattr(text, name) == default:
+            setattr(text, name, gettext(default))
+    if text.banner_button_url.startswith("/"):
+        text.banner_button_url = translate_url(text.banner_button_url, code)
+    return text
 
 
 def _defaults():
     text = SiteText(pk=1)
     text.link_list = []
-    return text
+    return in_language(text)
 
 
 def site_text(request=None):

@@ -4,15 +4,22 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
 from core import images
 from core.sanitize import plain_text, sanitize_html
+from core.translatable import Translatable
 from core.validators import validate_image_file
 from pages import roles
 from pages.reserved import shadowed_view
+
+
+def address_of(path, language=settings.LANGUAGE_CODE):
+    """A page's address: its path under its language's prefix (English has none)."""
+    prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
+    return f"{prefix}/{path}/"
 
 
 class PageQuerySet(models.QuerySet):
@@ -33,11 +40,14 @@ class PageQuerySet(models.QuerySet):
             return self.filter(self._public() | Q(owner=user))
         return self.published()
 
+    def in_language(self, code=None):
+        return self.filter(language=code or translation.get_language())
+
     def in_order(self):
         return self.order_by("order", "title", "pk")
 
 
-class Page(models.Model):
+class Page(Translatable):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -147,7 +157,7 @@ class Page(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return f"/{self.path}/"
+        return address_of(self.path, self.language)
 
     @property
     def is_public(self):

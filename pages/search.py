@@ -2,6 +2,7 @@
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
+from blog.search_config import search_config
 from blog.search_terms import parseable
 from pages.models import Page
 
@@ -11,17 +12,19 @@ LIMIT = 5
 def matching_pages(text):
     """The best few public pages for a search: [{"title", "url", "summary"}]. One query;
     pages are few, so they are ranked without a stored index."""
-    query = SearchQuery(parseable(text), search_type="websearch", config="english")
-    vector = SearchVector("title", weight="A", config="english") + SearchVector(
-        "excerpt", "body_text", weight="C", config="english"
+    config = search_config()
+    query = SearchQuery(parseable(text), search_type="websearch", config=config)
+    vector = SearchVector("title", weight="A", config=config) + SearchVector(
+        "excerpt", "body_text", weight="C", config=config
     )
     pages = (
         Page.objects.published()
+        .in_language()
         .annotate(search=vector)
         .filter(search=query)
         .annotate(rank=SearchRank(vector, query))
         .order_by("-rank", "path")
-        .only("title", "path", "excerpt", "body_text")[:LIMIT]
+        .only("title", "path", "excerpt", "body_text", "language")[:LIMIT]
     )
     return [
         {

@@ -8,7 +8,7 @@ those of every page below it (blog/redirects.py: no chains, no loops).
 from django.utils import timezone
 
 from blog.redirects import remember_old_paths
-from pages.models import Page
+from pages.models import Page, address_of
 
 
 def _path_of(page):
@@ -38,11 +38,11 @@ def path_changed(sender, instance, raw=False, **kwargs):
     below = list(sender._default_manager.filter(path__startswith=old["path"] + "/"))
     moves = {}
     if old["status"] == sender.Status.PUBLISHED:
-        moves[f"/{old['path']}/"] = instance.get_absolute_url()
+        moves[address_of(old["path"], instance.language)] = instance.get_absolute_url()
     for page in below:
         new_path = instance.path + page.path[len(old["path"]) :]
         if page.status == sender.Status.PUBLISHED:
-            moves[f"/{page.path}/"] = f"/{new_path}/"
+            moves[address_of(page.path, page.language)] = address_of(new_path, page.language)
         page.path = new_path
     sender._default_manager.bulk_update(below, ["path"])
     remember_old_paths(moves)

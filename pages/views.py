@@ -1,24 +1,32 @@
 from django.http import HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.safestring import mark_safe
 
 from contact.forms import ContactForm
 from contact.views import receive_message
+from core.language import item_alternates
 from core.samesite import same_site_post
+from core.translatable import translated_versions, with_translations
 from pagecache.fragments import cached_html
 from pages import roles
 from pages.models import Page
 
-SHOWN_FIELDS = ("title", "path", "excerpt", "status", "publish_at", "order")
+SHOWN_FIELDS = ("title", "path", "excerpt", "status", "publish_at", "order", "language")
 
 
 @same_site_post
 def page_detail(request, path):
     """A page, its breadcrumb and its sub-pages; a POST sends its contact form."""
-    page = get_object_or_404(Page.objects.visible_to(request.user), path=path)
+    pages = with_translations(
+        Page.objects.visible_to(request.user), Page.objects.published(), path="path"
+    )
+    page = get_object_or_404(pages, path=path)
+    if page.language != translation.get_language():
+        return redirect(page, permanent=True)  # its one address, under its own prefix
     if request.method == "POST":
         if not (page.show_contact_form and page.is_public):
             return HttpResponseNotAllowed(["GET", "HEAD"])
@@ -56,6 +64,7 @@ def render_page(request, page, *, form=None, status=200):
         "article": article,
         "form": form if page.show_contact_form else None,
         "can_edit": not page.is_public and roles.can_edit(request.user, page),
+        "alternates": item_alternates(translated_versions(page)),
     }
     response = TemplateResponse(request, "pages/page_detail.html", context, status=status)
     if not page.is_public:

@@ -3,21 +3,44 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from blog.admin.revisions import RevisionAdmin
+from core.translation_admin import TranslatableAdminMixin, copy_as_draft, translate_actions
 from pages import roles
 from pages.models import Page
 
 
+def copy_page(modeladmin, request, original, code):
+    """A draft translation of the page, under the parent's translation in that language when
+    there is one (else under the same parent), for the translator."""
+    parent = original.parent
+    if parent is not None:
+        parent = Page.objects.filter(parent.group_q(), language=code).first() or parent
+    return copy_as_draft(
+        original, code, draft_status=Page.Status.DRAFT, parent=parent, owner=request.user
+    )
+
+
 @admin.register(Page)
-class PageAdmin(RevisionAdmin):
+class PageAdmin(TranslatableAdminMixin, RevisionAdmin):
     rules = roles
-    list_display = ["indented_title", "address", "status_label", "order", "updated_at"]
-    list_filter = ["status", "show_in_sitemap", "show_contact_form"]
+    list_display = [
+        "indented_title",
+        "address",
+        "status_label",
+        "order",
+        "updated_at",
+        "language",
+        "translation",
+    ]
+    list_filter = ["status", "language", "show_in_sitemap", "show_contact_form"]
+    list_select_related = ["translation_of"]
+    actions = translate_actions(copy_page)
     search_fields = ["title", "path", "body_text"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["parent"]
+    autocomplete_fields = ["parent", "translation_of"]
     ordering = ["path"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "parent", "order", "status", "publish_at", "owner"]}),
+        (_("Language"), {"fields": ["language", "translation_of"]}),
         (_("Content"), {"fields": ["excerpt", "body"]}),
         (_("Featured image"), {"fields": ["featured_image", "featured_image_alt"]}),
         (
