@@ -29,9 +29,11 @@ class LanguageMiddleware:
         else:
             language = translation.get_language_from_path(request.path_info)
             language = language or settings.LANGUAGE_CODE
-        translation.activate(language)
-        request.LANGUAGE_CODE = translation.get_language()
-        response = self.get_response(request)
+        # For this request only: the thread's language is given back afterwards, so nothing
+        # run later in this thread (another request's setup, a test) inherits it.
+        with translation.override(language):
+            request.LANGUAGE_CODE = translation.get_language()
+            response = self.get_response(request)
         if staff_area:
             patch_vary_headers(response, ("Accept-Language",))
         response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)

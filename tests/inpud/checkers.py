@@ -16,14 +16,22 @@ import pytest
 
 from blog.models import Category, Post, TagTranslation
 from campaigns.models import CampaignDocument
+from pages.models import Page
 from tests.blog.factories import make_post
 from tests.campaigns.factories import make_campaign, make_document
 from tests.inpud.conftest import public_urls
+from tests.pages.factories import make_page
 
 MODULES = Path(__file__).resolve().parent.parent / "a11y" / "node_modules"
 AXE = MODULES / "axe-core" / "axe.min.js"
 VNU = MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LANGUAGES = ("en", "ru", "es", "fr")
+# The `site` fixture's pages, and the paths of their translations.
+PAGES = {
+    "page": "about-us-{code}",
+    "child-page": "about-us-{code}/our-history",
+    "contact": "contact-{code}",
+}
 
 # Imported WordPress bodies: headings from <h4>, a heading before the "more" break.
 WORDPRESS_BODY = (
@@ -47,7 +55,8 @@ def require(path, what):
 
 
 def translate_site(site):
-    """The `site` fixture's post, campaign and foreword in Russian, Spanish and French."""
+    """The `site` fixture's post, campaign, foreword and pages in Russian, Spanish and
+    French."""
     post, campaign = site["post"], site["campaign"]
     foreword = campaign.documents.get(slug="foreword")
     post.body = WORDPRESS_BODY.format(title="Peer work", text="Peers work in every region.")
@@ -78,6 +87,19 @@ def translate_site(site):
             signup_goal=campaign.signup_goal,
             call_to_action=text,
         )
+        about = Page.objects.get(path="about-us")
+        page = make_page(
+            title=title, slug=f"about-us-{code}", language=code, translation_of=about,
+            body=WORDPRESS_BODY.format(title=title, text=text),
+        )  # fmt: skip
+        make_page(
+            title=f"{title} 2", slug="our-history", parent=page, language=code,
+            translation_of=Page.objects.get(path="about-us/our-history"),
+        )  # fmt: skip
+        make_page(
+            title=f"Contact ({code})", slug=f"contact-{code}", language=code,
+            translation_of=Page.objects.get(path="contact"), show_contact_form=True,
+        )  # fmt: skip
         make_document(
             translated,
             title=title,
@@ -100,6 +122,10 @@ def urls_in_every_language(site):
                 continue
             if name == "post":
                 translated = Post.objects.get(translation_of=site["post"], language=code)
+                found[(code, name)] = (translated.get_absolute_url(), status)
+                continue
+            if name in PAGES:
+                translated = Page.objects.get(path=PAGES[name].format(code=code))
                 found[(code, name)] = (translated.get_absolute_url(), status)
                 continue
             if name in ("campaign", "document", "signup-sent", "signup-thanks"):
