@@ -103,3 +103,11 @@ def in_every_language(name, *args, **kwargs):
         with translation.override(code):
             addresses.append(reverse(name, args=args, kwargs=kwargs))
     return addresses
+
+
+def localize_path(path, code):
+    """An English address on this site (as staff type them in menus: /campaigns/) under
+    ``code``'s prefix, when it names one of the readers' pages; others are left as they are.
+    (translate_url reads the address in the active language, so English is made active.)"""
+    with translation.override(settings.LANGUAGE_CODE):
+        return translate_url(path, code)

@@ -1,14 +1,17 @@
-"""Demo translations: the launch of the Drug User Peace Initiative, the campaign itself and
-its foreword, in Russian, Spanish and French, linked to the English originals. Written for
-this project; loaded after the English content, safe to run again."""
+"""Demo translations: the launch of the Drug User Peace Initiative, the campaign itself, its
+foreword and the About us page, in Russian, Spanish and French, linked to the English
+originals. Written for this project; loaded after the English content, safe to run again."""
 
 from datetime import date
 
 from django.core.files.base import ContentFile
+from django.utils import translation
 
 from blog.models import Category, Post
 from campaigns.models import Campaign, CampaignDocument
 from campaigns.pdf import minimal_pdf
+from menus.models import MenuItem
+from pages.models import Page
 
 LAUNCH_POST = "drug-user-peace-initiative-launched"
 CAMPAIGN = "drug-user-peace-initiative"
@@ -187,6 +190,40 @@ CAMPAIGNS = {
     },
 }
 
+# The "About us" page.
+PAGES = {
+    "ru": {
+        "slug": "o-nas",
+        "title": "О нас",
+        "excerpt": "Глобальная сеть равных — людей, употребляющих наркотики.",
+        "body": (
+            "<p>Мы — люди, которые употребляют или употребляли наркотики, и мы объединены в "
+            "сети в каждом регионе. Мы сами говорим о политике, которая определяет нашу "
+            "жизнь: ничего о нас без нас.</p>"
+        ),
+    },
+    "es": {
+        "slug": "quienes-somos",
+        "title": "Quiénes somos",
+        "excerpt": "Una red mundial de pares: personas que usan drogas.",
+        "body": (
+            "<p>Somos personas que usan o han usado drogas, organizadas en redes en todas las "
+            "regiones. Hablamos por nosotras y nosotros mismos sobre las políticas que marcan "
+            "nuestras vidas: nada sobre nosotros sin nosotros.</p>"
+        ),
+    },
+    "fr": {
+        "slug": "qui-sommes-nous",
+        "title": "Qui sommes-nous",
+        "excerpt": "Un réseau mondial de pairs : des personnes qui usent de drogues.",
+        "body": (
+            "<p>Nous sommes des personnes qui usent ou ont usé de drogues, organisées en "
+            "réseaux dans chaque région. Nous parlons en notre nom des politiques qui "
+            "façonnent nos vies : rien sur nous sans nous.</p>"
+        ),
+    },
+}
+
 CATEGORY_NAMES = {
     "campaigns": {"ru": "Кампании", "es": "Campañas", "fr": "Campagnes"},
     "regional-information": {
@@ -256,6 +293,33 @@ def _campaign(original, code, data):
     return 1
 
 
+def _page(original, code, data):
+    if Page.objects.filter(translation_of=original, language=code).exists():
+        return 0
+    Page.objects.create(
+        language=code,
+        translation_of=original,
+        status=original.status,
+        publish_at=original.publish_at,
+        order=original.order,
+        **data,
+    )
+    return 1
+
+
+def _menu_labels():
+    """The demo menus' own labels ("News", "Campaigns", "RSS feed") in each language, from
+    the catalogues that translate the same words in the default menus."""
+    for item in MenuItem.objects.exclude(label="").filter(translations={}):
+        labels = {}
+        for code in CATEGORY_NAMES["campaigns"]:
+            with translation.override(code):
+                labels[code] = {"label": translation.gettext(item.label)}
+        if any(value["label"] != item.label for value in labels.values()):
+            item.translations = labels
+            item.save(update_fields=["translations"])
+
+
 def load(stdout):
     for slug, names in CATEGORY_NAMES.items():
         Category.objects.filter(slug=slug, translations={}).update(
@@ -266,4 +330,8 @@ def load(stdout):
     # The campaign first: the translated posts link to the campaign the original links to.
     made = sum(_campaign(campaign, code, data) for code, data in CAMPAIGNS.items())
     made += sum(_post(post, code, data) for code, data in POSTS.items())
+    _menu_labels()
+    about = Page.objects.filter(path="about-us").first()
+    if about is not None:
+        made += sum(_page(about, code, data) for code, data in PAGES.items())
     stdout.write(f"translations: {made} demo translations created")

@@ -6,10 +6,11 @@ current item is marked per request from the kept data, so one entry serves every
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.language import localize_path
 from menus.models import Menu, MenuItem
 from pagecache import generations
 from pagecache.fragments import cached_value
@@ -45,7 +46,7 @@ def link_of(item):
     if item.url:
         url = item.url
         if url.startswith("/") and code != settings.LANGUAGE_CODE:
-            url = translate_url(url, code)
+            url = localize_path(url, code)
         return label or item.url, url
     target = item.target
     if target is None:

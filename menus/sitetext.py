@@ -5,9 +5,9 @@ from django.contrib.postgres.aggregates import ArrayAgg
 from django.db import DatabaseError
 from django.db.models import Q, Value
 from django.db.models.functions import JSONObject
-from django.urls import translate_url
 from django.utils.translation import get_language, gettext
 
+from core.language import localize_path
 from menus.models import SiteText
 from pagecache import generations
 from pagecache.fragments import cached_value
@@ -40,7 +40,7 @@ def in_language(text):
         elif getattr(text, name) == default:
             setattr(text, name, gettext(default))
     if text.banner_button_url.startswith("/"):
-        text.banner_button_url = translate_url(text.banner_button_url, code)
+        text.banner_button_url = localize_path(text.banner_button_url, code)
     return text
 
 

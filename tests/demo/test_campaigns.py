@@ -6,6 +6,7 @@ from django.core.management import call_command
 from blog.models import Post
 from campaigns.models import Campaign, CampaignDocument
 from campaigns.validators import validate_pdf
+from pages.models import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +66,7 @@ def test_demo_has_the_launch_post_the_campaign_and_its_foreword_in_every_languag
             in english
         )
     assert Campaign.objects.count() == 2 + 3
+    for code, title in (("ru", "О нас"), ("es", "Quiénes somos"), ("fr", "Qui sommes-nous")):
+        page = Page.objects.get(translation_of__path="about-us", language=code)
+        html = client.get(page.get_absolute_url()).text
+        assert f"<h1>{title}</h1>" in html and f'<html lang="{code}"' in html
