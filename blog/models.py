@@ -3,7 +3,7 @@ from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchRank, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -15,7 +15,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from blog import roles
-from blog.search_config import search_config, search_vector_expression
+from blog.search_config import search_query, search_vector_expression
 from blog.taxonomy import (  # noqa: F401
     Author,
     Category,
@@ -67,7 +67,7 @@ class PostQuerySet(models.QuerySet):
         finds the newest matches of a common word by walking the publish-date index, and the
         matches of a rare one through the GIN index post_search_idx, so either stays fast.
         """
-        query = SearchQuery(text, search_type="websearch", config=search_config())
+        query = search_query(text)
         newest = (self.filter(search_vector=query).order_by("-publish_at", "-pk").values("pk"))[
             :candidates
         ]

@@ -7,7 +7,7 @@ import unicodedata
 
 from django import forms
 from django.conf import settings
-from django.contrib.postgres.search import SearchHeadline, SearchQuery
+from django.contrib.postgres.search import SearchHeadline
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import F, Value
 from django.db.models.functions import Replace
@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from blog.models import Post
-from blog.search_config import search_config
+from blog.search_config import search_config, search_query
 from blog.search_terms import parseable
 from pagecache import generations
 from pagecache.fragments import cached_html, cached_value
@@ -98,7 +98,7 @@ class SearchForm(forms.Form):
 
 
 def websearch_query(text):
-    return SearchQuery(parseable(text), search_type="websearch", config=search_config())
+    return search_query(parseable(text))
 
 
 def ranked_ids(text, cap):

@@ -173,14 +173,15 @@ def _send(supporter, kind, now):
     """
     supporter.last_emailed_at = now
     supporter.save(update_fields=["last_emailed_at"])
-    with translation.override(supporter.language):
+    # An unknown language (a sign-up older than languages) is the site's default.
+    with translation.override(supporter.language or settings.LANGUAGE_CODE):
         _queue_email(supporter, kind, now)
 
 
 def _queue_email(supporter, kind, now):
     """The email in the supporter's language (links under its prefix, the campaign's
     version in that language when there is one)."""
-    campaign = supporter.campaign.in_language(supporter.language)
+    campaign = supporter.campaign.in_language(translation.get_language())
     context = {
         "supporter": supporter,
         "campaign": campaign,

@@ -1,8 +1,9 @@
 """Pages in the site search (registered with blog.search by PagesConfig.ready)."""
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchRank, SearchVector
+from django.db.models import F
 
-from blog.search_config import search_config
+from blog.search_config import search_config, search_query, unaccented
 from blog.search_terms import parseable
 from pages.models import Page
 
@@ -13,9 +14,9 @@ def matching_pages(text):
     """The best few public pages for a search: [{"title", "url", "summary"}]. One query;
     pages are few, so they are ranked without a stored index."""
     config = search_config()
-    query = SearchQuery(parseable(text), search_type="websearch", config=config)
-    vector = SearchVector("title", weight="A", config=config) + SearchVector(
-        "excerpt", "body_text", weight="C", config=config
+    query = search_query(parseable(text))
+    vector = SearchVector(unaccented(F("title")), weight="A", config=config) + SearchVector(
+        unaccented(F("excerpt")), unaccented(F("body_text")), weight="C", config=config
     )
     pages = (
         Page.objects.published()

@@ -88,8 +88,8 @@ def test_editor_builds_pages_menu_and_site_text_and_readers_see_each_change(
 
     # Banner and footer text.
     page.goto("/admin/menus/sitetext/")
-    page.get_by_label("Home banner heading").fill("Peace, not war")
-    page.get_by_label("Footer text").fill("Run by and for people who use drugs.")
+    page.locator("#id_banner_heading").fill("Peace, not war")
+    page.locator("#id_footer_text").fill("Run by and for people who use drugs.")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("successfully")
     reader.goto("/")
@@ -97,7 +97,7 @@ def test_editor_builds_pages_menu_and_site_text_and_readers_see_each_change(
     expect(reader.locator(".footer-text")).to_have_text("Run by and for people who use drugs.")
 
     page.goto("/admin/menus/sitetext/")
-    page.get_by_label("Home banner heading").fill("Nothing about us without us, again")
+    page.locator("#id_banner_heading").fill("Nothing about us without us, again")
     page.get_by_role("button", name="Save", exact=True).click()
     reader.goto("/")
     expect(reader.locator(".hero-slogan")).to_have_text("Nothing about us without us, again")
