@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.shortcuts import redirect
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -71,6 +72,7 @@ class MenuAdmin(admin.ModelAdmin):
 class SiteLinkInline(admin.TabularInline):
     model = SiteLink
     extra = 2
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @translated(*SiteText.TRANSLATED, long=("about", "banner_text", "footer_text"))
