@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
 from blog.models import Category, Post, name_tags, tags_in_language
+from core.feeds import StableAtomFeed, StableRssFeed
 from core.sanitize import MORE_MARKER
 from core.siteurl import absolute_url
 from pagecache.fragments import cached_body
@@ -34,7 +35,7 @@ def absolutize_links(html):
     return _ROOT_RELATIVE.sub(rf"\1{settings.SITE_URL}/", html)
 
 
-class RssWithContentFeed(Rss201rev2Feed):
+class RssWithContentFeed(StableRssFeed):
     """RSS 2.0 plus the full post in <content:encoded>, as WordPress feeds carry it."""
 
     def __init__(self, *args, description, **kwargs):
@@ -142,7 +143,7 @@ def with_atom(feed):
         f"{feed.__name__}Atom",
         (feed,),
         {
-            "feed_type": Atom1Feed,
+            "feed_type": StableAtomFeed,
             "url_name": f"{feed.url_name}-atom",
             "subtitle": lambda self, obj: self.description(obj),
         },

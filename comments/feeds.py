@@ -10,12 +10,15 @@ from django.utils.translation import gettext as _
 from blog.models import Post
 from comments.models import Comment
 from comments.rendering import render_body
+from core.feeds import StableRssFeed
 from core.siteurl import absolute_url
 
 FEED_SIZE = 30
 
 
 class _CommentFeed(Feed):
+    feed_type = StableRssFeed
+
     def item_title(self, item):
         return _("%(name)s on “%(title)s”") % {
             "name": item.author_name,

@@ -1,3 +1,4 @@
+import time
 from datetime import timedelta
 
 import feedparser
@@ -66,3 +67,12 @@ def test_feeds_use_a_constant_number_of_queries(client, django_assert_max_num_qu
         assert len(feedparser.parse(client.get("/comments/feed/").content).entries) == 30
     with django_assert_max_num_queries(3):
         assert client.get(f"/comments/feed/{posts[0].pk}/").status_code == 200
+
+
+def test_an_empty_comments_feed_is_the_same_bytes_every_time(client):
+    """Django would date an empty feed "now": a new ETag every second, nothing to cache."""
+    first = client.get("/fr/comments/feed/")
+    time.sleep(1.1)
+    second = client.get("/fr/comments/feed/")
+    assert first.content == second.content
+    assert "<lastBuildDate>Sat, 01 Jan 2000 00:00:00 +0000</lastBuildDate>" in first.text
