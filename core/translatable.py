@@ -8,6 +8,7 @@ A translation "may be out of date" when its original was saved after it.
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef
 from django.db.models.functions import Coalesce, JSONObject
@@ -42,6 +43,21 @@ class Translatable(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean_fields(self, exclude=None):
+        """A translation points at an original in another language (never at a translation,
+        so a group is one original and its translations)."""
+        super().clean_fields(exclude)
+        original = self.translation_of if self.translation_of_id else None
+        if original is None or "translation_of" in (exclude or ()):
+            return
+        if original.translation_of_id or original.pk == self.pk:
+            message = _("Choose the original, not another translation.")
+        elif original.language == self.language:
+            message = _("The original is in the same language: choose another language.")
+        else:
+            return
+        raise ValidationError({"translation_of": message})
 
     @property
     def original_id(self):

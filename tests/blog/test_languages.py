@@ -4,6 +4,7 @@ its own posts, items link their translations, and staff add translations from th
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from blog.models import Post
@@ -205,3 +206,15 @@ def test_staff_write_category_names_per_language_in_the_admin(client):
         "es": {"name": "Cárceles"},
         "fr": {"name": "Prisons (FR)", "description": "En prison."},
     }
+
+
+def test_a_translation_must_point_at_an_original_in_another_language(client, pair):
+    original, russian, _ = pair
+    client.force_login(make_editor())
+    change = client.get(f"/admin/blog/post/{russian.pk}/change/")
+    assert change.status_code == 200
+    with pytest.raises(ValidationError) as error:
+        make_post(title="Copy", language="en", translation_of=original).full_clean()
+    assert "translation_of" in error.value.message_dict
+    with pytest.raises(ValidationError):
+        make_post(title="Again", language="es", translation_of=russian).full_clean()
