@@ -50,6 +50,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("campaigns/", include("campaigns.urls")),
     path("comments/", include("comments.urls")),
+    path("your-data/", include("personaldata.urls")),
     path("", include("blog.urls")),
 ]
 

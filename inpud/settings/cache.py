@@ -48,4 +48,4 @@ PAGE_QUERY_PARAMETERS = ("page", "q", "p", "replytocom", "cpage")
 # Pages with these are rendered every time (a reply form for any comment id).
 PAGE_QUERY_PARAMETERS_UNCACHED = ("replytocom",)
 # Never public, never cached: the staff side.
-PRIVATE_PATH_PREFIXES = ("/admin/", "/ckeditor5/", "/healthz")
+PRIVATE_PATH_PREFIXES = ("/admin/", "/ckeditor5/", "/healthz", "/your-data/")
