@@ -7,6 +7,7 @@ email, with one worker and the pace setting out of the way. Run with
 ``make bench BENCH_ARGS=campaign_updates``.
 """
 
+import logging
 import tempfile
 import time
 
@@ -22,7 +23,7 @@ from updates.models import Delivery, Update
 from updates.sending import start_sending
 
 RECIPIENTS = 10_000
-WORKERS = (1, 2)
+WORKERS = (1,)
 
 
 def _supporters(campaign, n):
@@ -83,6 +84,7 @@ def _one_run(campaign, workers, sink, log_dir):
 
 
 def run():
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd: a line per connection
     campaign = Campaign.objects.create(
         title="Bench campaign", slug="bench-campaign", summary="Bench.", status="open"
     )

@@ -11,15 +11,25 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from audit.trail import Action, record
+from personaldata.labels import rows
 from personaldata.sources import SOURCES
 
 
 def find(email):
-    """[{"key", "label", "items"}] for every source (empty ones too, so people see we looked)."""
-    return [
-        {"key": source.key, "label": source.label, "items": source.find(email)}
-        for source in SOURCES
-    ]
+    """[{"key", "label", "items", "rows"}] for every source (empty ones too, so people see
+    we looked); ``rows`` are the items as (label, value) pairs for the page."""
+    found = []
+    for source in SOURCES:
+        items = source.find(email)
+        found.append(
+            {
+                "key": source.key,
+                "label": source.label,
+                "items": items,
+                "rows": [rows(item) for item in items],
+            }
+        )
+    return found
 
 
 def holds_anything(email) -> bool:

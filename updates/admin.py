@@ -23,7 +23,6 @@ class UpdateAdmin(admin.ModelAdmin):
     list_filter = ("status", "campaign")
     search_fields = ("subject",)
     list_select_related = ("campaign",)
-    autocomplete_fields = ()
     actions = ["preview_to_me", "send"]
     fields = ("campaign", "subject", "body", "html_body", "language")
     sent_fields = (
