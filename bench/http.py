@@ -1,9 +1,9 @@
 """Requests a second through real servers, measured with wrk (Debian's), in one interleaved run.
 
 The site of bench/dataset.py (2,000 posts and 10,000 comments; BENCH_SCALE=large: 100,000
-and 1,000,000) is served by gunicorn as deployed (the production settings, three workers),
-and each page is measured four ways, round after round, so a busy moment of the machine
-hits every way alike:
+and 1,000,000) is served by gunicorn as deployed (the production settings and
+gunicorn.conf.py: three workers), and each page is measured four ways, round after round,
+so a busy moment of the machine hits every way alike:
 
 - caches off: gunicorn with the app's page cache off (fragments on);
 - app page cache: gunicorn with PAGE_CACHE on, no nginx;
@@ -78,9 +78,11 @@ class Gunicorn:
     def __init__(self, *, page_cache, static_root):
         self.port = free_port()
         env = server_env(page_cache=page_cache, static_root=static_root)
+        env["GUNICORN_BIND"] = f"127.0.0.1:{self.port}"
+        # As deployed: gunicorn.conf.py (three gthread workers; GUNICORN_* may change them).
         self.process = subprocess.Popen(
             [Path(sys.executable).with_name("gunicorn"), "inpud.wsgi:application",
-             "--workers", "3", "--bind", f"127.0.0.1:{self.port}", "--log-level", "warning"],
+             "--config", "gunicorn.conf.py", "--log-level", "warning"],
             env=env, cwd=settings.BASE_DIR,
         )  # fmt: skip
         _wait_for(self.port)

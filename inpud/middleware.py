@@ -31,7 +31,8 @@ class ContentSecurityPolicyMiddleware:
             staff_area = request.path.startswith(self.admin_prefixes)
             policy = ADMIN_POLICY if staff_area else PUBLIC_POLICY
             if response.status_code >= 500:
-                # templates/500.html carries its own inline CSS: it must not need static files.
+                # 500.html and 503.html (errors/standalone.html) carry their own inline CSS:
+                # they must not need static files.
                 policy = policy.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';")
             response["Content-Security-Policy"] = policy
         response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")

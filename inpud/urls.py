@@ -11,14 +11,13 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from accounts.views.login import staff_login
-from blog.sitemaps import sitemap_index, sitemaps
+from blog.sitemaps import sitemap_index, sitemap_section
 from core.uploads import upload_image
 from inpud.health import healthz
 
@@ -41,7 +40,7 @@ urlpatterns = [
     # the URL name is the one the CKEditor widget looks up.
     path("ckeditor5/image_upload/", upload_image, name="ck_editor_5_upload_file"),
     path("sitemap.xml", sitemap_index, name="sitemap"),
-    path("sitemap-<section>.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap-section"),
+    path("sitemap-<section>.xml", sitemap_section, name="sitemap-section"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -41,10 +41,11 @@ PAGES = {
     "day": ("/2015/03/31/", 8),
     # the index: one COUNT per section
     "sitemap": ("/sitemap.xml", 4),
-    # a page of a section: COUNT + the items
-    "sitemap-posts": ("/sitemap-posts.xml", 2),
-    "sitemap-tags": ("/sitemap-tags.xml", 2),
-    "sitemap-authors": ("/sitemap-authors.xml", 2),
+    # a page of a section: generations; cold also COUNT + the items (then kept until the
+    # content changes)
+    "sitemap-posts": ("/sitemap-posts.xml", 3),
+    "sitemap-tags": ("/sitemap-tags.xml", 3),
+    "sitemap-authors": ("/sitemap-authors.xml", 3),
 }
 
 

@@ -113,3 +113,17 @@ def test_robots_txt_allows_all_but_admin_and_points_to_the_sitemap(client):
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
     assert "Sitemap: https://inpud.example/sitemap.xml" in lines
+
+
+def test_a_sitemap_page_shows_a_change_on_the_next_request(client):
+    """The body of a sitemap page is kept until the content changes (pagecache.fragments)."""
+    kept = make_post(title="Kept", slug="kept")
+    assert any("/kept/" in url for url in sitemap_entries(client))
+    make_post(title="New", slug="brand-new")
+    kept.status = Post.Status.DRAFT
+    kept.save()
+    urls = sitemap_entries(client)
+    assert any("/brand-new/" in url for url in urls)
+    assert not any("/kept/" in url for url in urls)
+    response = client.get("/sitemap-posts.xml")
+    assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"

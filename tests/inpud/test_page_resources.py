@@ -107,15 +107,16 @@ def test_public_pages_need_no_inline_styles_or_scripts(pages):
 
 
 def public_templates():
-    """Every template outside the admin, except the standalone 500 page (inline CSS allowed)."""
+    """Every template outside the admin, except the standalone base of the 500/503 pages."""
     folders = [settings.BASE_DIR / "templates"]
     folders += [settings.BASE_DIR / app / "templates" for app in APPS]
     for folder in folders:
         for path in folder.rglob("*.html"):
             relative = path.relative_to(folder)
             # admin/... and <app>/admin/...: the admin's policy allows inline code.
-            # 500.html and 503.html stand alone (their own CSS: no static file may be needed).
-            if "admin" not in relative.parts[:2] and relative.name not in ("500.html", "503.html"):
+            # errors/standalone.html, the base of 500.html and 503.html, stands alone (its own
+            # CSS: no static file may be needed).
+            if "admin" not in relative.parts[:2] and relative.name != "standalone.html":
                 yield path
 
 

@@ -12,9 +12,10 @@ from tests.inpud.conftest import public_urls
 SITE_CSS = Path(settings.BASE_DIR) / "static" / "css" / "site.css"
 APPS = ("blog", "comments", "campaigns")
 TEMPLATE_ROOTS = [Path(settings.BASE_DIR) / d for d in ("templates", *APPS)]
-# Standalone on purpose (no static files when the server is failing) and staff-only pages,
+# errors/standalone.html, the base of 500.html and 503.html: standalone on purpose (no static
+# files when the server is failing) and staff-only pages,
 # whose policy allows inline styles (the admin's editor needs them).
-INLINE_STYLE_ALLOWED = {"500.html", "503.html"}
+INLINE_STYLE_ALLOWED = {"standalone.html"}
 
 
 def public_templates():
