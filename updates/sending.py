@@ -22,7 +22,7 @@ from outbox.models import Message
 from outbox.sending import uses_database_queue
 from updates import emails
 from updates.models import Delivery, Update
-from updates.tracking import message_key
+from updates.tracking import STATES, message_key
 
 logger = logging.getLogger(__name__)
 
@@ -120,10 +120,8 @@ def _queue_batch(update_id, batch_size):
 
 
 def _state(status):
-    return {
-        Message.Status.SENT: Delivery.State.SENT,
-        Message.Status.FAILED: Delivery.State.FAILED,
-    }.get(status, Delivery.State.QUEUED)
+    """A message queued by an earlier, rolled-back run may have been sent meanwhile."""
+    return STATES.get(status, Delivery.State.QUEUED)
 
 
 def resume_stalled(sender=None, **kwargs) -> int:
