@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from campaigns import consent, tokens
+from campaigns import consent, signals, tokens
 from campaigns.models import Campaign, Supporter
 from core.siteurl import absolute_url
 from outbox.api import enqueue
@@ -124,10 +124,16 @@ def withdraw(supporter: Supporter) -> None:
 
 
 def unsubscribe(supporter_id) -> bool:
-    """Stop updates to this supporter (their sign-up stays); False when already stopped."""
-    return bool(
-        Supporter.objects.filter(pk=supporter_id, wants_updates=True).update(wants_updates=False)
-    )
+    """Stop updates to this supporter (their sign-up stays); False when already stopped.
+
+    Also sent the first time: apps that queued updates for them cancel what is still waiting.
+    """
+    with transaction.atomic():
+        changed = Supporter.objects.filter(pk=supporter_id, wants_updates=True).update(
+            wants_updates=False
+        )
+        signals.unsubscribed.send(Supporter, supporter_id=supporter_id)
+    return bool(changed)
 
 
 def unsubscribe_url(supporter) -> str:

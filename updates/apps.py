@@ -8,10 +8,12 @@ class UpdatesConfig(AppConfig):
     verbose_name = _("Campaign updates")
 
     def ready(self):
+        from campaigns.signals import unsubscribed
         from core.roles import groups_syncer
         from outbox import signals
         from updates import roles, sending, tracking
 
         signals.status_changed.connect(tracking.follow_message, dispatch_uid="updates-follow")
+        unsubscribed.connect(tracking.cancel_for_unsubscribed, dispatch_uid="updates-cancel")
         signals.sweep.connect(sending.resume_stalled, dispatch_uid="updates-resume")
         post_migrate.connect(groups_syncer(roles.GROUPS), sender=self, weak=False)

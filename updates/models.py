@@ -128,6 +128,7 @@ class Delivery(models.Model):
         QUEUED = "queued", _("Queued")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Not sent: unsubscribed")
 
     update = models.ForeignKey(
         Update, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("update")

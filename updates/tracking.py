@@ -1,5 +1,7 @@
 """A delivery follows its outbox message, in the outbox's own transaction."""
 
+from django.db import transaction
+
 from outbox.models import Message
 from updates.models import Delivery
 
@@ -23,3 +25,22 @@ def follow_message(sender, message, **kwargs):
     Delivery.objects.filter(message_id=message.pk).update(
         state=STATES[message.status], sent_at=message.sent_at
     )
+
+
+def cancel_for_unsubscribed(sender, supporter_id, **kwargs):
+    """campaigns.signals.unsubscribed receiver: their copies still waiting are not sent.
+
+    One being sent at this moment (locked by its worker) goes; it was already on its way.
+    """
+    with transaction.atomic():
+        waiting = Message.objects.filter(
+            status=Message.Status.PENDING,
+            pk__in=Delivery.objects.filter(
+                supporter_id=supporter_id, state=Delivery.State.QUEUED
+            ).values("message_id"),
+        ).select_for_update(skip_locked=True)
+        pks = list(waiting.values_list("pk", flat=True))
+        Delivery.objects.filter(message_id__in=pks).update(
+            state=Delivery.State.CANCELLED, message=None
+        )
+        Message.objects.filter(pk__in=pks).delete()

@@ -6,6 +6,7 @@ from django.core import mail
 from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
+from campaigns import tokens
 from campaigns.models import Supporter
 from campaigns.services import withdraw
 from outbox import sending as outbox_sending
@@ -204,3 +205,18 @@ def test_enqueue_batch_carries_headers_and_html():
     assert message.headers == {"X-Test": "one two"}  # one line: no header injection
     deliver(message.pk)
     assert mail.outbox[0].extra_headers["X-Test"] == "one two"
+
+
+def test_unsubscribing_during_a_send_cancels_the_copy_still_waiting(client):
+    campaign = make_campaign()
+    stays, leaves = _recipients(campaign, 2)
+    update = make_update(campaign)
+    start_sending(update, user=make_user())
+    queue_remaining(update.pk)
+    token = tokens.make_unsubscribe_token(leaves)
+    assert client.post(f"/campaigns/supporter/unsubscribe/{token}/").status_code == 200
+    send_everything()
+    assert [m.to[0] for m in mail.outbox] == [stays.email]
+    states = dict(Delivery.objects.values_list("supporter_id", "state"))
+    assert states == {stays.pk: Delivery.State.SENT, leaves.pk: Delivery.State.CANCELLED}
+    assert Supporter.objects.filter(pk=leaves.pk, wants_updates=False).exists()
