@@ -9,6 +9,7 @@ from comments.models import Comment
 from outbox.models import Message
 from tests.blog.factories import make_staff, make_user
 from tests.personaldata.factories import make_person
+from tests.personaldata.scan import places_holding
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +88,11 @@ def test_erase_removes_or_anonymises_comments_and_withdraws_sign_ups(client, off
 def test_a_superuser_sees_it_in_the_admin_index(client):
     client.force_login(make_user(is_staff=True, is_superuser=True))
     assert URL.encode() in client.get("/admin/").content
+
+
+def test_after_an_erasure_from_the_admin_the_address_is_nowhere(client, officer):
+    person = make_person()
+    client.post(URL, {"email": person["email"], "do": "find"})
+    assert places_holding("person.held@example.org")
+    client.post(URL, {"email": person["email"], "do": "erase", "comments": "remove"})
+    assert places_holding("person.held@example.org") == []

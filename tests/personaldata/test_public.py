@@ -6,11 +6,11 @@ from datetime import timedelta
 import pytest
 from django.core import mail, signing
 from django.core.management import call_command
-from django.db import connection
 
 from campaigns.models import Supporter
 from personaldata.models import DataRequest
 from tests.personaldata.factories import make_person
+from tests.personaldata.scan import places_holding
 
 pytestmark = pytest.mark.django_db
 
@@ -127,36 +127,11 @@ def test_expired_requests_are_purged_daily(client, send_mail_now, settings):
     assert not DataRequest.objects.exists()
 
 
-def _text_columns():
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            SELECT table_name, column_name FROM information_schema.columns
-            WHERE table_schema = 'public'
-              AND data_type IN ('character varying', 'text', 'jsonb', 'json')
-            """
-        )
-        return cursor.fetchall()
-
-
-def _places_holding(needle):
-    found = []
-    with connection.cursor() as cursor:
-        for table, column in _text_columns():
-            cursor.execute(
-                f'SELECT count(*) FROM "{table}" WHERE "{column}"::text ILIKE %s',  # noqa: S608
-                [f"%{needle}%"],
-            )
-            if cursor.fetchone()[0]:
-                found.append(f"{table}.{column}")
-    return found
-
-
 @pytest.mark.parametrize("mode", ["remove", "anonymise"])
 def test_after_erasure_the_address_is_nowhere_in_the_database(client, send_mail_now, mode):
     person = make_person()
     url = _link(client, send_mail_now, person["email"])
-    assert "outbox_message.to" in _places_holding("person.held@example.org")
+    assert "outbox_message.to" in places_holding("person.held@example.org")
     send_mail_now(client, url + "erase/", {"comments": mode})
-    assert _places_holding("person.held@example.org") == []
-    assert _places_holding("other@example.org")  # the scan does find what is there
+    assert places_holding("person.held@example.org") == []
+    assert places_holding("other@example.org")  # the scan does find what is there
