@@ -25,6 +25,8 @@ class Event(models.Model):
         ACCOUNT_CHANGED = "account_changed", _("staff, superuser or active status changed")
         POST_PUBLISHED = "post_published", _("post published")
         POST_UNPUBLISHED = "post_unpublished", _("post unpublished")
+        CONTACT_MESSAGE_READ = "contact_message_read", _("contact message read")
+        CONTACT_MESSAGES_DELETED = "contact_messages_deleted", _("contact messages deleted")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     action = models.CharField(_("what happened"), max_length=40, choices=Action.choices)

@@ -1,4 +1,4 @@
-"""What every page's navigation needs: the category tree (read once per request), the
+"""What every page's navigation needs: the category tree (kept until the content changes), the
 archive months, and when cached pages showing them go stale."""
 
 from django.utils import timezone
@@ -13,7 +13,11 @@ def category_tree(request=None):
     """The tree for this request, fetched at most once however many parts of the page ask."""
     tree = getattr(request, "_blog_category_tree", None)
     if tree is None:
-        tree = CategoryTree(list(Category.objects.all()))
+        categories = cached_value(
+            request, "categories", lambda: list(Category.objects.all()),
+            generation=generations.SITE,
+        )  # fmt: skip
+        tree = CategoryTree(categories)
         if request is not None:
             request._blog_category_tree = tree
     return tree

@@ -32,6 +32,20 @@ TEMPLATE = "blog/search.html"
 # escaped first and only then are they turned into <mark>, so no post can inject markup.
 START_SEL, STOP_SEL = "\ue000", "\ue001"
 _MARKED = re.compile(f"{START_SEL}(.*?){STOP_SEL}", re.DOTALL)
+# Other kinds of content found by a search (pages: pages/search.py), registered by the apps
+# that hold them, so the blog does not depend on them. Each takes the query and returns
+# [{"title", "url", "summary"}], shown above the posts on the first page of results.
+_sources = []
+
+
+def register_source(find):
+    _sources.append(find)
+
+
+def other_matches(query):
+    return [match for find in _sources for match in find(query)]
+
+
 # Whitespace a pasted query may carry; any other control character is refused.
 _ALLOWED_CONTROLS = frozenset("\t\n\r")
 
@@ -181,5 +195,13 @@ def post_search(request):
         results_html = cached_html(
             request, "search-results", render_results, part=f"{name}.{page.number}"
         )
-        context.update(page_obj=page, paginator=paginator, results_html=results_html)
+        others = []
+        if page.number == 1:
+            others = cached_value(
+                request, f"search-other:{name}", lambda: other_matches(query),
+                generation=generations.SITE,
+            )  # fmt: skip
+        context.update(
+            page_obj=page, paginator=paginator, results_html=results_html, other_results=others
+        )
     return render(request, TEMPLATE, context)

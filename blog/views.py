@@ -18,7 +18,7 @@ from blog.cards import LIST_FIELDS, post_cards
 from blog.models import Author, Post
 from blog.navigation import category_tree
 from pagecache import generations
-from pagecache.fragments import cached_count, cached_html
+from pagecache.fragments import cached_count, cached_html, cached_value
 
 PAGE_SIZE = 10
 RELATED_POSTS = 3
@@ -59,6 +59,14 @@ class PublicPostListView(ListView):
         paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
         if self.empty_is_404 and paginator.count == 0:
             raise Http404
+        # The page's posts (LIST_FIELDS only) change with the site's content and their
+        # comment counts: kept until either changes.
+        (counts,) = generations.for_request(self.request, generations.COMMENTS)
+        object_list = cached_value(
+            self.request, f"list:{self.request.path}:{page.number}:{counts}",
+            lambda: list(object_list), generation=generations.SITE,
+        )  # fmt: skip
+        page.object_list = object_list
         return paginator, page, object_list, is_paginated
 
 

@@ -3,8 +3,9 @@
 Post.comment_count holds a post's approved comments: lists show "3 Comments" on every card,
 and storing the number on the post means no page counts anything. It is recomputed (never
 incremented), so a bulk moderation, an import or a deleted reply all leave the exact number.
-The post's page and the comment feeds are cached under their own generations, bumped here;
-list pages show the new count when their cache entry ends (PAGE_CACHE_SECONDS).
+The post's page and the comment feeds are cached under their own generations, bumped here
+with COMMENTS (the posts of list pages, kept with their counts); whole list pages in the page
+cache show the new count when their entry ends (PAGE_CACHE_SECONDS).
 """
 
 from django.db import transaction
@@ -40,7 +41,7 @@ def refresh_comment_counts(post_ids):
     pages = [post.get_absolute_url() for post in posts]
     pages += [reverse("comments:feed")]
     pages += [reverse("comments:post-feed", args=[pk]) for pk in post_ids]
-    generations.bump(*map(generations.path_name, pages))
+    generations.bump(generations.COMMENTS, *map(generations.path_name, pages))
 
 
 def comment_changed(sender, instance, **kwargs):

@@ -51,6 +51,8 @@ urlpatterns = [
     path("comments/", include("comments.urls")),
     path("your-data/", include("personaldata.urls")),
     path("", include("blog.urls")),
+    # Last: pages answer any other address by their place in the tree (/about-us/history/).
+    path("", include("pages.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -3,6 +3,7 @@
 - ``SITE`` changes with anything that lists pages or shows in navigation: posts, categories,
   tags, authors, campaigns (the apps bump it from their signals).
 - ``PUBLICATION`` changes when what is published, or when, changes (archive months).
+- ``COMMENTS`` changes when any post's comment count changes (the counts on list pages).
 - ``path_name(path)`` changes with one page: a post's comments, say.
 - A scheduled post appears at its time: apps register when content changes by itself
   (``register_schedule``), and the first request after that moment bumps ``SITE``.
@@ -32,6 +33,8 @@ logger = logging.getLogger(__name__)
 SITE = "site"
 # What is published, and when: archive months, list counts. A subset of SITE's changes.
 PUBLICATION = "publication"
+# Comment counts: the posts of a list page, kept with their counts, are read again.
+COMMENTS = "comments"
 # A cache or database that is down must not take pages down: they are then served uncached.
 OUTAGES = (RedisError, DatabaseError, OSError)
 _schedules = []
@@ -69,11 +72,11 @@ def for_request(request, *names):
 
 
 def current(names, *, everything=False):
-    """{name: value} for the given names (and SITE and PUBLICATION, read in the same query,
-    if ``everything``), after bumping SITE and PUBLICATION if content has changed by itself
-    (a scheduled post's time has come)."""
+    """{name: value} for the given names (and SITE, PUBLICATION and COMMENTS, read in the
+    same query, if ``everything``), after bumping SITE and PUBLICATION if content has changed
+    by itself (a scheduled post's time has come)."""
     store = _store()
-    wanted = list(dict.fromkeys([SITE, PUBLICATION, *names]))
+    wanted = list(dict.fromkeys([SITE, PUBLICATION, COMMENTS, *names]))
     values, due = store.read(wanted)
     if due is not None and due <= timezone.now():
         store.bump(PUBLICATION, None)

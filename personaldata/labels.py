@@ -23,6 +23,10 @@ LABELS = {
     "queued": _("Queued"),
     "sent": _("Sent"),
     "asked": _("Asked"),
+    "received": _("Received"),
+    "topic": _("Topic"),
+    "way to reply": _("Way to reply"),
+    "message": _("Message"),
 }
 
 

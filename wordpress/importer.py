@@ -8,7 +8,7 @@ minutes.
 """
 
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -16,10 +16,14 @@ from django.db import transaction
 from taggit.models import Tag
 
 from blog.models import Author, Category, Post
+from menus.models import MenuItem
 from pagecache import generations
+from pages.models import Page
 from wordpress.content import plain_text
 from wordpress.media import MediaLibrary, relative_upload_path
+from wordpress.menus import MenuImport
 from wordpress.models import ImportedObject
+from wordpress.pages import PageImport
 from wordpress.posts import PostBatch
 from wordpress.summary import Summary
 from wordpress.values import clean_slug, content_hash, synthetic_id, unique_slug
@@ -40,7 +44,8 @@ class WordPressImporter:
         self.summary = Summary(dry_run=dry_run)
         self.site = None
         self.content_types = {
-            model: ContentType.objects.get_for_model(model) for model in (Author, Category, Post)
+            model: ContentType.objects.get_for_model(model)
+            for model in (Author, Category, Post, Page, MenuItem)
         }
         self.content_types[Tag] = ContentType.objects.get_for_model(Tag)
         self.authors = {}  # login -> Author pk
@@ -49,6 +54,8 @@ class WordPressImporter:
         self.pending_terms = []
         self.attachments = {}  # attachment wp_id -> (storage name or "", alt text)
         self.posts = PostBatch(self)
+        self.pages = PageImport(self)
+        self.menus = MenuImport(self)
         self.batch = []
         self.batch_comments = 0
 
@@ -87,6 +94,8 @@ class WordPressImporter:
                 f"({', '.join(sorted(SUPPORTED_VERSIONS))}); check the result"
             )
         self.posts.set_featured_images()
+        self.pages.finish()  # after every attachment; menus after every page and post
+        self.menus.finish()
         self.posts.report_timezone()
         if self.media.conflicts:
             for name in self.media.conflicts:
@@ -113,7 +122,9 @@ class WordPressImporter:
         if item.post_type == "attachment":
             self._attachment(item)
         elif item.post_type == "page":
-            self._page(item)
+            self.pages.add(item)
+        elif item.post_type == "nav_menu_item":
+            self.menus.add(item)
         else:
             self.summary.not_imported[f"'{item.post_type}' items"] += 1
         if item.comments:
@@ -353,7 +364,7 @@ class WordPressImporter:
             changed_rows, ["guid", "content_hash", "content_type", "object_id", "imported_at"]
         )
 
-    # ------------------------------------------------------------------ attachments and pages
+    # ------------------------------------------------------------------ attachments
     def _attachment(self, item):
         relpath = item.meta.get("_wp_attached_file", "").strip() or relative_upload_path(
             item.attachment_url
@@ -381,20 +392,3 @@ class WordPressImporter:
         self.record(
             Kind.ATTACHMENT, item.wp_id, mapping, digest=digest, guid=item.guid, file=name or ""
         )
-
-    def _page(self, item):
-        """Pages have no model here; their old address is kept for ?page_id= links."""
-        old_path = urlsplit(item.link).path if "?" not in item.link else ""
-        self.summary.not_imported["pages (see the warnings for their old addresses)"] += 1
-        if item.status == "publish" and old_path:
-            self.summary.warn(
-                f"Page {plain_text(item.title)!r} ({old_path}) was not imported: add a redirect "
-                "for that address in the admin (Redirects) once its content has a new home; "
-                f"?page_id={item.wp_id} links will follow it"
-            )
-        digest = content_hash(old_path, item.status)
-        mapping = self.mapping(Kind.PAGE, item.wp_id)
-        if mapping is None or mapping.content_hash != digest:
-            self.record(
-                Kind.PAGE, item.wp_id, mapping, digest=digest, guid=item.guid, old_path=old_path
-            )

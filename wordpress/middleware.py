@@ -18,6 +18,7 @@ from taggit.models import Tag
 
 from blog.models import Author, Category, Post
 from core.params import parse_id
+from pages.models import Page
 from wordpress.models import ImportedObject
 
 Kind = ImportedObject.Kind
@@ -59,7 +60,11 @@ def find_redirect(name, value):
 
 
 def _page_redirect(wp_id):
-    """Pages are not imported: follow the redirect staff add for the page's old address."""
+    """The imported page, if it is public; else (pages an import before pages were imported
+    only noted) the redirect staff added for the page's old address."""
+    page = _target(Kind.PAGE, wp_id, Page.objects.published())
+    if page is not None:
+        return page.get_absolute_url()
     old_paths = ImportedObject.objects.filter(kind=Kind.PAGE, wp_id=wp_id).values("old_path")
     redirect = (
         Redirect.objects.filter(site_id=settings.SITE_ID, old_path__in=old_paths)

@@ -15,7 +15,8 @@ class ImportedObject(models.Model):
         CATEGORY = "category", _("Category")
         TAG = "tag", _("Tag")
         POST = "post", _("Post")
-        PAGE = "page", _("Page (not imported, address kept)")
+        PAGE = "page", _("Page")
+        MENU_ITEM = "menu_item", _("Menu item")
         ATTACHMENT = "attachment", _("Attachment")
         COMMENT = "comment", _("Comment")
 

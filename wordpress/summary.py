@@ -3,7 +3,8 @@
 from collections import Counter
 from dataclasses import dataclass
 
-KINDS = ("authors", "categories", "tags", "posts", "comments", "attachments")
+KINDS = ("authors", "categories", "tags", "posts", "comments", "attachments", "pages",
+         "menu items")  # fmt: skip
 
 
 @dataclass

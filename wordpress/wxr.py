@@ -85,6 +85,7 @@ class Item:
     post_name: str = ""
     status: str = ""
     post_parent: int = 0
+    menu_order: int = 0
     is_sticky: bool = False
     password: str = ""
     attachment_url: str = ""
@@ -330,6 +331,7 @@ class WXRReader:
         item.post_name = values.get(wp + "post_name", "").strip()
         item.status = values.get(wp + "status", "").strip()
         item.post_parent = _int(values.get(wp + "post_parent"))
+        item.menu_order = _int(values.get(wp + "menu_order"))
         item.is_sticky = values.get(wp + "is_sticky", "").strip() == "1"
         item.password = values.get(wp + "post_password", "")
         item.attachment_url = values.get(wp + "attachment_url", "").strip()

@@ -21,11 +21,13 @@ class RevisionAdmin(VersionAdmin):
     """VersionAdmin with the role rules of blog.roles and a "Compare with current" page."""
 
     object_history_template = "admin/blog/post/object_history.html"
+    # The role rules to ask (blog.roles for posts; pages.roles has the same functions).
+    rules = roles
 
     def changelist_view(self, request, extra_context=None):
         # VersionAdmin wraps the whole list in one revision; the actions make their own.
         # reversion's list template shows "Recover deleted posts" with this; Editors only.
-        context = {"has_change_permission": roles.can_recover_deleted(request.user)}
+        context = {"has_change_permission": self.rules.can_recover_deleted(request.user)}
         context.update(extra_context or {})
         return admin.ModelAdmin.changelist_view(self, request, context)
 
@@ -34,17 +36,17 @@ class RevisionAdmin(VersionAdmin):
         if post is None or not self.has_change_permission(request, post):
             raise PermissionDenied
         version = get_object_or_404(Version.objects.get_for_object(post), pk=version_id)
-        if not roles.can_restore(request.user, post, version.field_dict):
+        if not self.rules.can_restore(request.user, post, version.field_dict):
             raise PermissionDenied
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def recoverlist_view(self, request, extra_context=None):
-        if not roles.can_recover_deleted(request.user):
+        if not self.rules.can_recover_deleted(request.user):
             raise PermissionDenied
         return super().recoverlist_view(request, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
-        if not roles.can_recover_deleted(request.user):
+        if not self.rules.can_recover_deleted(request.user):
             raise PermissionDenied
         return super().recover_view(request, version_id, extra_context)
 
@@ -73,7 +75,7 @@ class RevisionAdmin(VersionAdmin):
         ]
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Compare revision with the current post"),
+            "title": _("Compare revision with the current version"),
             "opts": self.opts,
             "original": post,
             "object_id": object_id,

@@ -19,6 +19,10 @@ def blog_sidebar(context):
     request = context.get("request")
     # The home page says who we are in its own banner; other pages do it in the sidebar.
     show_about = not context.get("show_hero")
+    # From the site text staff edit (menus app, given to every template by its context
+    # processor); the fragment is kept per SITE generation, which a change to it bumps.
+    site_text = context.get("site_text")
+    about_text = getattr(site_text, "about", "") if show_about else ""
 
     def render():
         months = archive_months(request)
@@ -26,7 +30,8 @@ def blog_sidebar(context):
         return render_to_string(
             "blog/_sidebar.html",
             {
-                "show_about": show_about,
+                "show_about": show_about and bool(about_text),
+                "about_text": about_text,
                 "category_nodes": category_tree(request).nodes(),
                 "recent_months": months[:RECENT_MONTHS],
                 "older_years": older_years,

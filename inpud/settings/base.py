@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "blog",
     "comments",
     "campaigns",
+    "contact",
+    "pages",
+    "menus",
     "updates",
     "personaldata",
     "wordpress",
@@ -114,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "inpud.context_processors.site",
+                "menus.context_processors.site_content",
             ],
         },
     },
@@ -220,6 +224,7 @@ DAILY_COMMANDS = [
     "purge_rate_limits",
     "purge_outbox",
     "purge_audit_events",
+    "purge_contact_messages",
 ]
 
 LOGIN_URL = "admin:login"
@@ -268,5 +273,6 @@ from inpud.settings.cache import *  # noqa: E402,F403
 from inpud.settings.campaigns import *  # noqa: E402,F403
 from inpud.settings.ckeditor import *  # noqa: E402,F403
 from inpud.settings.comments import *  # noqa: E402,F403
+from inpud.settings.contact import *  # noqa: E402,F403
 from inpud.settings.outbox import *  # noqa: E402,F403
 from inpud.settings.personaldata import *  # noqa: E402,F403

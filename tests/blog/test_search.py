@@ -222,8 +222,9 @@ def test_search_makes_a_constant_number_of_queries(client, django_assert_max_num
             body=f"<p>Community outreach number {n}, with peers.</p>",
             tags=["community", f"tag-{n % 9}"],
         )
-    # The count, one page of results, and the snippets of that page.
-    with django_assert_max_num_queries(3):
+    # The count, one page of results, and the snippets of that page; cold, the menus and the
+    # site text (tests/blog/test_queries.py).
+    with django_assert_max_num_queries(5):
         response = search(client, "community outreach", page=7)
     assert "120 results" in response.text
     assert len(result_titles(response)) == 10
@@ -291,6 +292,7 @@ def test_search_makes_three_queries_whatever_the_number_of_matches(
         make_post(title=f"Harm reduction {n}", author=author)
     search(client, "harm")  # content types and the like, once per process
     caches["default"].clear()  # nothing of this search is kept yet
-    # The cache generations, the ranked ids, the page's posts with their snippets.
-    with django_assert_max_num_queries(3):
+    # The cache generations, the ranked ids, the page's posts with their snippets, and on
+    # the first page the matching pages; cold, the menus and the site text.
+    with django_assert_max_num_queries(6):
         assert search(client, "harm").status_code == 200

@@ -52,6 +52,7 @@ def test_sitemap_index_lists_a_page_per_section(client):
         "https://inpud.example/sitemap-categories.xml",
         "https://inpud.example/sitemap-tags.xml",
         "https://inpud.example/sitemap-authors.xml",
+        "https://inpud.example/sitemap-pages.xml",
     ]
 
 

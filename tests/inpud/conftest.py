@@ -3,10 +3,12 @@ from django.core.cache import cache
 
 from campaigns import tokens
 from campaigns.models import CampaignDocument, Supporter
+from menus.models import Menu, MenuItem
 from tests.blog.factories import make_category, make_post
 from tests.campaigns.factories import make_campaign, make_document, make_supporter, pdf_upload
 from tests.comments.factories import make_comment
 from tests.core.factories import image_file
+from tests.pages.factories import make_page
 
 
 @pytest.fixture(autouse=True)
@@ -49,6 +51,17 @@ def site():
     for i in range(6):
         make_supporter(campaign, name=f"Peer {i}", country="PT", show_name=True)
     pending = make_supporter(campaign, status=Supporter.Status.PENDING, confirmed_at=None)
+    about = make_page(title="About us", slug="about-us", excerpt="Who we are.",
+                      body="<h2>Our work</h2><p>Peer-led.</p>")  # fmt: skip
+    history = make_page(title="Our history", slug="our-history", parent=about)
+    contact = make_page(title="Contact", slug="contact", show_contact_form=True)
+    header = Menu.objects.create(location="header")
+    top = MenuItem.objects.create(menu=header, page=about, order=1)
+    MenuItem.objects.create(menu=header, page=history, parent=top)
+    MenuItem.objects.create(menu=header, url="/", label="News", order=0)
+    MenuItem.objects.create(menu=header, url="/campaigns/", label="Campaigns", order=2)
+    MenuItem.objects.create(menu=header, page=contact, order=3)
+    MenuItem.objects.create(menu=header, url="/search/", label="Search", order=4)
     return {
         "post": post,
         "campaign": campaign,
@@ -91,4 +104,7 @@ def public_urls(site):
         "your-data": ("/your-data/", 200),
         "your-data-sent": ("/your-data/check-your-email/", 200),
         "your-data-bad-link": ("/your-data/nonsense/", 400),
+        "page": ("/about-us/", 200),
+        "child-page": ("/about-us/our-history/", 200),
+        "contact": ("/contact/", 200),
     }

@@ -12,12 +12,14 @@ from django.utils import timezone
 from campaigns.models import Campaign, Supporter
 from campaigns.tokens import make_confirm_token, make_manage_token, make_unsubscribe_token
 from comments.models import Comment
+from menus.models import Menu, MenuItem, SiteText
 from personaldata.links import make_token
 from personaldata.models import DataRequest
 from tests.blog.factories import make_author, make_category, make_post, make_user
 from tests.campaigns.factories import make_campaign, make_document, make_supporter
 from tests.comments.factories import make_comment
 from tests.core.factories import image_file
+from tests.pages.factories import make_page
 
 # Private values that must never reach a public page or feed.
 STAFF_USERNAME = "zq-login-name-7731"
@@ -25,6 +27,7 @@ STAFF_EMAIL = "zq-staff-7731@private.example"
 COMMENTER_EMAIL = "zq-commenter-7731@private.example"
 SUPPORTER_EMAIL = "zq-supporter-7731@private.example"
 PENDING_SUPPORTER_EMAIL = "zq-pending-7731@private.example"
+CONTACT_SENDER_EMAIL = "zq-contact-7731@private.example"
 COMMENTER_IP = "203.0.113.177"
 
 # Hostile text put in every field a reader or staff member can fill.
@@ -132,6 +135,25 @@ def build_site(client):
     make_comment(post, parent=comment, author_name="Replier", author_email=COMMENTER_EMAIL)
     assert not client.cookies  # commenting leaves no cookie behind
 
+    about = make_page(title=f"About {HOSTILE}", slug="about-us", excerpt=f"Excerpt {HOSTILE}",
+                      body=f"<p>About {SCRIPT}</p>", seo_description=f"SEO {HOSTILE}")  # fmt: skip
+    history = make_page(title=f"History {HOSTILE}", slug="history", parent=about)
+    contact = make_page(title="Contact", slug="contact", show_contact_form=True)
+    header = Menu.objects.create(location="header")
+    top = MenuItem.objects.create(menu=header, page=about, order=1)
+    MenuItem.objects.create(menu=header, page=history, parent=top, label=f"Menu {HOSTILE}"[:100])
+    MenuItem.objects.create(menu=header, page=contact, order=2)
+    MenuItem.objects.create(menu=header, url="/campaigns/", label="Campaigns", order=3)
+    SiteText.objects.create(tagline=f"Tagline {HOSTILE}"[:150], footer_text=f"Footer {HOSTILE}",
+                            banner_heading=f"Banner {HOSTILE}"[:150])  # fmt: skip
+    sent = client.post(
+        "/contact/",
+        {"topic": "general", "name": "Sender", "reply_to": CONTACT_SENDER_EMAIL,
+         "message": f"Message {HOSTILE}", "website": ""},
+        REMOTE_ADDR=COMMENTER_IP,
+    )  # fmt: skip
+    assert sent.status_code == 200 and not client.cookies
+
     tag = post.tags.get()
     day = post.local_publish_at
     site = Site(
@@ -175,6 +197,10 @@ def build_site(client):
         "/your-data/not-a-token/",
         "/no-such-page/",
         "/?p=999999",
+        about.get_absolute_url(),
+        history.get_absolute_url(),
+        contact.get_absolute_url(),
+        "/?page_id=999999",
     ]
     site.feed_urls = [
         "/feed/",
@@ -190,6 +216,7 @@ def build_site(client):
         "/sitemap-categories.xml",
         "/sitemap-tags.xml",
         "/sitemap-authors.xml",
+        "/sitemap-pages.xml",
         "/robots.txt",
     ]
     site.secrets = [
@@ -198,6 +225,7 @@ def build_site(client):
         COMMENTER_EMAIL,
         SUPPORTER_EMAIL,
         PENDING_SUPPORTER_EMAIL,
+        CONTACT_SENDER_EMAIL,
         "zq-kenya-",
         "private.example",
         COMMENTER_IP,

@@ -12,7 +12,8 @@ MIN_CHECKBOX = 24
 
 
 def form_pages(site):
-    return [site["post"].get_absolute_url(), site["campaign"].get_absolute_url(), "/search/"]
+    return [site["post"].get_absolute_url(), site["campaign"].get_absolute_url(), "/search/",
+            "/contact/"]  # fmt: skip
 
 
 # `site` comes before `browser_page`: data created once Playwright runs would keep a

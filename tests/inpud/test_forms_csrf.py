@@ -8,13 +8,15 @@ from django.test import Client
 
 from campaigns.models import Supporter
 from comments.models import Comment
+from contact.models import ContactMessage
 from tests.inpud.html_audit import form_data
 from tests.inpud.site import build_site
 
 FORM = re.compile(r"<form\b[^>]*>.*?</form>", re.S | re.I)
 ACTION = re.compile(r'action="([^"#]*)')
 # What a person types into the forms' empty fields.
-TYPED = {"name": "Ana", "email": "ana@example.org", "body": "Thank you.", "country": "PT"}
+TYPED = {"name": "Ana", "email": "ana@example.org", "body": "Thank you.", "country": "PT",
+         "message": "Hello."}  # fmt: skip
 CROSS_SITE = {"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_ORIGIN": "https://evil.example"}
 
 
@@ -35,14 +37,14 @@ def public_post_forms(client, site):
 
 def stored(site):
     supporters = list(Supporter.objects.order_by("pk").values_list("pk", "status", "show_name"))
-    return Comment.objects.count(), supporters
+    return Comment.objects.count(), supporters, ContactMessage.objects.count()
 
 
 @pytest.mark.django_db
 def test_public_forms_carry_no_token_and_give_no_cookie(client):
     site = build_site(client)
     forms = public_post_forms(client, site)
-    # Comment form (post page and reply link), sign-up, confirm, show-name, withdraw.
+    # Comment form (post page and reply link), sign-up, confirm, show-name, withdraw, contact.
     assert len({action for _url, action in forms}) >= 5
     for url in site.html_urls:
         response = client.get(url)

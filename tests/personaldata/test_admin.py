@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from audit.models import Event
 from campaigns.models import Campaign, Supporter
 from comments.models import Comment
+from contact.models import ContactMessage
 from outbox.models import Message
 from tests.blog.factories import make_staff, make_user
 from tests.personaldata.factories import make_person
@@ -42,6 +43,7 @@ def test_finding_shows_comments_of_any_status_sign_ups_and_emails(client, office
         response["Cache-Control"].startswith("private") or "no-cache" in response["Cache-Control"]
     )
     assert "Comments (2)" in page and "Campaign sign-ups (2)" in page
+    assert "Messages sent through the contact form (1)" in page and "An interview?" in page
     assert "A post they commented on" in page and "A reply by another." not in page
     event = Event.objects.get(action=Event.Action.PERSONAL_DATA_EXPORTED)
     assert event.details["counts"]["comments"] == 2
@@ -54,6 +56,7 @@ def test_export_downloads_json(client, officer):
     assert response["Content-Type"].startswith("application/json")
     document = json.loads(response.content)
     assert len(document["comments"]) == 2 and len(document["sign-ups"]) == 2
+    assert [m["message"] for m in document["contact-messages"]] == ["An interview?"]
     assert document["sign-ups"][0]["consent wording"]
 
 
@@ -69,6 +72,7 @@ def test_erase_removes_or_anonymises_comments_and_withdraws_sign_ups(client, off
     assert Campaign.objects.get(pk=confirmed.campaign_id).withdrawn_count == 1
     assert not Message.objects.filter(to__iexact=person["email"]).exists()
     assert not Comment.objects.filter(author_email__iexact=person["email"]).exists()
+    assert list(ContactMessage.objects.values_list("message", flat=True)) == ["Call me"]
     reply = Comment.objects.get(body="A reply by another.")
     parent = reply.parent  # the thread stays whole
     assert parent.author_name == "Anonymous"

@@ -8,6 +8,7 @@ from django.core import mail, signing
 from django.core.management import call_command
 
 from campaigns.models import Supporter
+from contact.models import ContactMessage
 from personaldata.models import DataRequest
 from tests.personaldata.factories import make_person
 from tests.personaldata.scan import places_holding
@@ -135,3 +136,9 @@ def test_after_erasure_the_address_is_nowhere_in_the_database(client, send_mail_
     send_mail_now(client, url + "erase/", {"comments": mode})
     assert places_holding("person.held@example.org") == []
     assert places_holding("other@example.org")  # the scan does find what is there
+
+
+def test_a_contact_message_alone_is_enough_to_get_a_link(client, send_mail_now):
+    ContactMessage.objects.create(topic="general", reply_to="Writer@Example.org", message="Hi")
+    _ask(client, send_mail_now, "writer@example.org")
+    assert [m.to for m in mail.outbox] == [["writer@example.org"]]

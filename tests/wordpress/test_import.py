@@ -141,13 +141,14 @@ def test_draft_without_gmt_date_uses_its_local_date_in_time_zone(settings, media
     assert draft.slug == "a-draft-never-published"  # WordPress had no slug yet
 
 
-def test_trash_pages_and_menus_are_not_imported_but_counted(output):
+def test_trash_is_not_imported_but_counted(output):
     assert not ImportedObject.objects.filter(kind="post", wp_id=108).exists()
     assert Post.objects.count() == 9
     assert "Not imported: 1 posts in WordPress's trash" in output
-    assert "Not imported: 1 'nav_menu_item' items" in output
-    assert "Not imported: 1 pages" in output
+    assert "Not imported: 1 pages in WordPress's trash" in output
     assert "Not imported: 1 comments on pages and other items" in output
+    assert "pages               5        0        0" in output
+    assert "menu items          7        0        0" in output
 
 
 def test_body_is_paragraphed_captioned_and_sanitised(output):

@@ -1,14 +1,15 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import blog, campaigns, comments
+from demo import blog, campaigns, comments, pages
 
-# In this order: campaigns link to the blog's posts, comments sit under them.
-LOADERS = [blog, campaigns, comments]
+# In this order: campaigns link to the blog's posts, comments sit under them, pages link to
+# the campaign's papers.
+LOADERS = [blog, campaigns, comments, pages]
 
 
 class Command(BaseCommand):
-    help = "Load the demo content (posts, campaigns, comments). Safe to run again."
+    help = "Load the demo content (posts, campaigns, comments, pages, menus). Safe to run again."
 
     def handle(self, *args, **options):
         with transaction.atomic():
