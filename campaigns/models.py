@@ -1,26 +1,30 @@
-from django.conf import global_settings
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import Coalesce
-from django.urls import reverse
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
+from django_countries.fields import CountryField
 
-from campaigns.supporters import Supporter
-from campaigns.validators import (
-    validate_campaign_slug,
-    validate_document_slug,
-    validate_pdf,
-)
+from campaigns.documents import CampaignDocument, CampaignDocumentQuerySet
+from campaigns.validators import validate_campaign_slug
 from core import images
 from core.sanitize import sanitize_html
 from core.translatable import Translatable
 from core.validators import validate_image_file
 
-# Django's language names are marked with gettext_noop: translate them when shown, so staff
-# see them in their own language (Django's catalogues already hold every translation).
-LANGUAGE_CHOICES = [(code, _(name)) for code, name in global_settings.LANGUAGES]
+__all__ = ["Campaign", "CampaignDocument", "CampaignDocumentQuerySet", "Supporter"]
+
+
+def site_languages():
+    """The languages the site is offered in (a callable, so migrations do not follow the
+    LANGUAGES setting)."""
+    return settings.LANGUAGES
+
+
+def default_language():
+    return settings.LANGUAGE_CODE
 
 
 # Open and closed campaigns are public; drafts are not.
@@ -167,6 +171,9 @@ class Campaign(Translatable):
             "page. Untick to show only counts."
         ),
     )
+    # When the campaign closed (stamped when its status becomes "closed"): the retention of
+    # its supporters' names and emails counts from here (or from closes_at).
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
     # Withdrawn supporters are deleted; this anonymous tally is all that is kept of them.
     withdrawn_count = models.PositiveIntegerField(_("withdrawn"), default=0, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -194,6 +201,12 @@ class Campaign(Translatable):
 
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
+        if self.status != self.Status.CLOSED:
+            self.closed_at = None
+        elif self.closed_at is None:
+            self.closed_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "closed_at"}
         images.prepare_for_save(self, "hero_image", "hero_renditions", kwargs)
         super().save(*args, **kwargs)
 
@@ -238,102 +251,95 @@ class Campaign(Translatable):
         return images.picture_sources(self.hero_image, self.hero_renditions)
 
 
-class CampaignDocumentQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published_on__lte=timezone.localdate())
+class SupporterQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=Supporter.Status.CONFIRMED)
+
+    def pending(self):
+        return self.filter(status=Supporter.Status.PENDING)
+
+    def public_names(self):
+        """Confirmed supporters who chose to be listed, newest first."""
+        return (
+            self.confirmed()
+            .filter(show_name=True)
+            .order_by("-confirmed_at", "-pk")
+            .only("campaign", "name", "country", "confirmed_at")
+        )
+
+    def with_email(self, email):
+        """Case-insensitive match, written so the lower(email) index serves it."""
+        return self.alias(email_lower=Lower("email")).filter(email_lower=Lower(models.Value(email)))
+
+    def country_counts(self):
+        """(country, count) for confirmed supporters, largest first: one GROUP BY."""
+        return (
+            self.confirmed()
+            .order_by()
+            .values_list("country")
+            .annotate(n=models.Count("pk"))
+            .order_by("-n", "country")
+        )
 
 
-class CampaignDocument(Translatable):
-    class Kind(models.IntegerChoices):
-        # The numbers give the reading order: foreword, executive summary, papers, the rest.
-        FOREWORD = 10, _("Foreword")
-        EXECUTIVE_SUMMARY = 20, _("Executive summary")
-        PAPER = 30, _("Paper")
-        OTHER = 40, _("Other")
+class Supporter(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
 
     campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="documents", verbose_name=_("campaign")
+        Campaign, on_delete=models.CASCADE, related_name="supporters", verbose_name=_("campaign")
     )
-    title = models.CharField(_("title"), max_length=250)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=200,
-        validators=[validate_document_slug],
-        help_text=_("The last part of the document's address, unique within the campaign."),
+    name = models.CharField(_("name"), max_length=100)
+    email = models.EmailField(_("email"), max_length=254)
+    country = CountryField(_("country"))
+    organisation = models.CharField(_("organisation"), max_length=150, blank=True)
+    show_name = models.BooleanField(_("show name publicly"), default=False)
+    wants_updates = models.BooleanField(_("wants updates"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
-    kind = models.PositiveSmallIntegerField(
-        _("kind"),
-        choices=Kind.choices,
-        default=Kind.PAPER,
-        help_text=_("Forewords come first, then executive summaries, then papers."),
-    )
-    order = models.PositiveSmallIntegerField(
-        _("order"),
-        default=0,
-        help_text=_("Position among documents of the same kind: 1, 2, 3…"),
-    )
-    summary = models.TextField(
-        _("summary"), max_length=1000, help_text=_("A short description shown in the list.")
-    )
-    body = CKEditor5Field(
-        _("web version"),
-        blank=True,
-        config_name="default",
-        help_text=_("The readable web version of the document."),
-    )
-    file = models.FileField(
-        _("downloadable PDF"),
-        upload_to="campaigns/documents/%Y/",
-        blank=True,
-        max_length=255,
-        validators=[validate_pdf],
-        help_text=_("Optional. Only PDF files are accepted."),
-    )
-    file_size = models.PositiveBigIntegerField(_("file size"), null=True, editable=False)
-    # Any language (a paper may exist only in Portuguese); its address is its campaign's.
+    created_at = models.DateTimeField(_("signed up"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    # The language of the page they signed on: updates in another language skip them.
     language = models.CharField(
-        _("language"), max_length=10, choices=LANGUAGE_CHOICES, default="en"
+        _("language"),
+        max_length=10,
+        choices=site_languages,
+        default=default_language,
+        blank=True,
     )
-    published_on = models.DateField(
-        _("publish date"),
-        default=timezone.localdate,
-        help_text=_("The document is hidden from the public until this date."),
-    )
+    # Which wording of the consent boxes they ticked (campaigns/consent.py keeps every one).
+    consent_version = models.CharField(_("consent wording"), max_length=20, blank=True)
+    # When we last emailed this address: re-signing resends at most once per interval.
+    last_emailed_at = models.DateTimeField(_("last emailed"), null=True, blank=True)
 
-    objects = CampaignDocumentQuerySet.as_manager()
+    objects = SupporterQuerySet.as_manager()
 
     class Meta:
-        ordering = ["kind", "order", "pk"]
-        verbose_name = _("campaign document")
-        verbose_name_plural = _("campaign documents")
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("supporter")
+        verbose_name_plural = _("supporters")
+        permissions = [("export_supporters", _("Can export supporters as CSV"))]
         constraints = [
             models.UniqueConstraint(
-                fields=["campaign", "slug"],
-                name="campaign_document_unique_slug",
-                violation_error_message=_("This campaign already has a document with this slug."),
+                Lower("email"),
+                "campaign",
+                # Supporters of long-closed campaigns keep their row with the email blanked.
+                condition=~models.Q(email=""),
+                name="supporter_unique_email_per_campaign",
+                violation_error_message=_("This email address has already signed up."),
             )
         ]
         indexes = [
+            models.Index(fields=["campaign", "status"], name="supporter_campaign_status_idx"),
             models.Index(
-                fields=["campaign", "kind", "order", "published_on"], name="campaign_doc_order_idx"
-            )
+                fields=["campaign", "status", "show_name", "-confirmed_at", "-id"],
+                name="supporter_public_names_idx",
+            ),
+            models.Index(fields=["campaign", "status", "country"], name="supporter_country_idx"),
+            models.Index(fields=["status", "created_at"], name="supporter_status_created_idx"),
         ]
 
     def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        self.body = sanitize_html(self.body)
-        if not self.file:
-            self.file_size = None
-        elif not self.file._committed or self.file_size is None:
-            # Stored once, so pages never stat the file.
-            self.file_size = self.file.size
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        with translation.override(self.campaign.language):
-            return reverse(
-                "campaigns:document-detail",
-                kwargs={"slug": self.campaign.slug, "document_slug": self.slug},
-            )
+        return self.name

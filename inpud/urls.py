@@ -56,6 +56,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("campaigns/", include("campaigns.urls")),
     path("comments/", include("comments.urls")),
+    path("your-data/", include("personaldata.urls")),
     path("", include("blog.urls")),
     # Last: pages answer any other address by their place in the tree (/about-us/history/).
     path("", include("pages.urls")),
