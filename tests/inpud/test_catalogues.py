@@ -22,16 +22,6 @@ def catalogue(code):
     return polib.pofile(str(LOCALE_DIR / code / "LC_MESSAGES" / "django.po"))
 
 
-# Switched off only while merged features' messages wait for the translators (issue 11's
-# pages, menus and contact form, issue 13's updates and personal data: 241 messages a
-# language, none of them this feature's). strict: once they are translated this test
-# passes, which fails the suite until the mark is removed.
-PENDING = pytest.mark.xfail(
-    strict=True, reason="issues 11 and 13's messages await translation; remove this mark then"
-)
-
-
-@PENDING
 @pytest.mark.parametrize("code", TRANSLATED)
 def test_every_message_is_translated_and_none_is_fuzzy(code):
     po = catalogue(code)
