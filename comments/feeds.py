@@ -1,4 +1,5 @@
-"""RSS feeds of approved comments on public posts. Author names only, never emails."""
+"""RSS feeds of approved comments on public posts and pages. Author names only, never
+emails."""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -18,7 +19,7 @@ class _CommentFeed(Feed):
     def item_title(self, item):
         return _("%(name)s on “%(title)s”") % {
             "name": item.author_name,
-            "title": item.post.title,
+            "title": item.item.title,
         }
 
     def item_description(self, item):
@@ -39,7 +40,7 @@ class LatestCommentsFeed(_CommentFeed):
         return _("Comments on %(site)s") % {"site": settings.SITE_NAME}
 
     def description(self):
-        return _("The latest approved comments on all posts.")
+        return _("The latest approved comments on all posts and pages.")
 
     def link(self):
         return absolute_url(reverse("blog:post-list"))
@@ -50,9 +51,9 @@ class LatestCommentsFeed(_CommentFeed):
     def items(self):
         return (
             Comment.objects.approved()
-            .on_public_posts()
+            .on_public_items()
             .order_by("-submitted_at", "-pk")
-            .select_related("post")[:FEED_SIZE]
+            .select_related("post", "page")[:FEED_SIZE]
         )
 
 
@@ -74,9 +75,7 @@ class PostCommentsFeed(_CommentFeed):
 
     def items(self, post):
         comments = list(
-            Comment.objects.approved()
-            .filter(post=post)
-            .order_by("-submitted_at", "-pk")[:FEED_SIZE]
+            Comment.objects.approved().on(post).order_by("-submitted_at", "-pk")[:FEED_SIZE]
         )
         for comment in comments:
             comment.post = post  # every item links to this post: no query each

@@ -11,7 +11,7 @@ from pages.models import Page
 class PageAdmin(RevisionAdmin):
     rules = roles
     list_display = ["indented_title", "address", "status_label", "order", "updated_at"]
-    list_filter = ["status", "show_in_sitemap", "show_contact_form"]
+    list_filter = ["status", "show_in_sitemap", "show_contact_form", "allow_comments"]
     search_fields = ["title", "path", "body_text"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["parent"]
@@ -21,8 +21,15 @@ class PageAdmin(RevisionAdmin):
         (_("Content"), {"fields": ["excerpt", "body"]}),
         (_("Featured image"), {"fields": ["featured_image", "featured_image_alt"]}),
         (
-            _("Search engines and the contact form"),
-            {"fields": ["seo_description", "show_in_sitemap", "show_contact_form"]},
+            _("Search engines, the contact form and comments"),
+            {
+                "fields": [
+                    "seo_description",
+                    "show_in_sitemap",
+                    "show_contact_form",
+                    "allow_comments",
+                ]
+            },
         ),
     ]
 
