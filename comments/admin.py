@@ -136,7 +136,7 @@ class CommentAdmin(admin.ModelAdmin):
     def author(self, obj):
         return format_html("{}<br><small>{}</small>", obj.author_name, obj.author_email)
 
-    @admin.display(description=_("on"))
+    @admin.display(description=_("post or page"))
     def post_link(self, obj):
         """The post or page the comment is on."""
         return format_html('<a href="{}">{}</a>', obj.item.get_absolute_url(), obj.item)
