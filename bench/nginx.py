@@ -6,6 +6,7 @@ the upstream's port, the listening port, the certificate, and the folders.
 """
 
 import os
+import signal
 import socket
 import subprocess
 import time
@@ -88,7 +89,18 @@ class Nginx:
 
     @property
     def access_log(self):
-        return (self.folder / "inpud.access.log").read_text()
+        """The log as written so far: nginx buffers it (flush=5s); USR1 makes it write."""
+        self.process.send_signal(signal.SIGUSR1)
+        path = self.folder / "inpud.access.log"
+        deadline = time.monotonic() + 5
+        text = path.read_text() if path.exists() else ""
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            again = path.read_text() if path.exists() else ""
+            if again and again == text:
+                break
+            text = again
+        return text
 
     def stop(self):
         self.process.terminate()

@@ -1,6 +1,7 @@
 """Menus (ordered items, the header nesting one level) and the site text record."""
 
 from django.contrib import admin
+from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
@@ -49,6 +50,7 @@ class MenuAdmin(admin.ModelAdmin):
 class SiteLinkInline(admin.TabularInline):
     model = SiteLink
     extra = 2
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(SiteText)
