@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 
 from audit.trail import Action, record
+from campaigns import consent
+from campaigns.admin_stats import campaign_stats
 from campaigns.export import supporters_csv_response
 from campaigns.models import Campaign, CampaignDocument, Supporter
 
@@ -57,6 +59,12 @@ class CampaignAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_supporter_counts()
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        campaign = Campaign.objects.filter(pk=object_id).first() if object_id.isdigit() else None
+        if campaign is not None:
+            extra_context = {**(extra_context or {}), "signup_stats": campaign_stats(campaign)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
     @admin.display(description=_("confirmed"), ordering="confirmed_count")
     def confirmed_supporters(self, obj):
         return obj.confirmed_count
@@ -95,6 +103,8 @@ class SupporterAdmin(admin.ModelAdmin):
         "created_at",
         "confirmed_at",
         "last_emailed_at",
+        "language",
+        "consent_wording",
     )
     fields = (
         "campaign",
@@ -108,8 +118,14 @@ class SupporterAdmin(admin.ModelAdmin):
         "created_at",
         "confirmed_at",
         "last_emailed_at",
+        "language",
+        "consent_wording",
     )
     actions = ["export_csv"]
+
+    @admin.display(description=_("what they agreed to"))
+    def consent_wording(self, obj):
+        return f"{obj.consent_version or '—'}: {consent.describe(obj.consent_version)}"
 
     def has_add_permission(self, request):
         # Supporters give consent themselves, through the double opt-in.

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from campaigns import consent
 from core.text import validate_visible_line
 
 
@@ -30,12 +31,8 @@ class SignupForm(forms.Form):
         required=False,
         validators=[validate_visible_line],
     )
-    show_name = forms.BooleanField(
-        label=_("Show my name and country on the campaign page"), required=False
-    )
-    wants_updates = forms.BooleanField(
-        label=_("Send me occasional updates about this campaign by email"), required=False
-    )
+    show_name = forms.BooleanField(label=consent.labels()["show_name"], required=False)
+    wants_updates = forms.BooleanField(label=consent.labels()["wants_updates"], required=False)
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
@@ -64,13 +61,12 @@ class SignupForm(forms.Form):
             "organisation": data["organisation"],
             "show_name": data.get("show_name", False),
             "wants_updates": data["wants_updates"],
+            "consent_version": consent.CURRENT,
         }
 
 
 class ShowNameForm(forms.Form):
-    show_name = forms.BooleanField(
-        label=_("Show my name and country on the campaign page"), required=False
-    )
+    show_name = forms.BooleanField(label=consent.labels()["show_name"], required=False)
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")

@@ -1,4 +1,4 @@
-from django.conf import global_settings
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
@@ -8,18 +8,23 @@ from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 from django_countries.fields import CountryField
 
-from campaigns.validators import (
-    validate_campaign_slug,
-    validate_document_slug,
-    validate_pdf,
-)
+from campaigns.documents import CampaignDocument, CampaignDocumentQuerySet
+from campaigns.validators import validate_campaign_slug
 from core import images
 from core.sanitize import sanitize_html
 from core.validators import validate_image_file
 
-# Django's language names are marked with gettext_noop: translate them when shown, so staff
-# see them in their own language (Django's catalogues already hold every translation).
-LANGUAGE_CHOICES = [(code, _(name)) for code, name in global_settings.LANGUAGES]
+__all__ = ["Campaign", "CampaignDocument", "CampaignDocumentQuerySet", "Supporter"]
+
+
+def site_languages():
+    """The languages the site is offered in (a callable, so migrations do not follow the
+    LANGUAGES setting)."""
+    return settings.LANGUAGES
+
+
+def default_language():
+    return settings.LANGUAGE_CODE
 
 
 def _accepting_signups_q(now):
@@ -148,6 +153,9 @@ class Campaign(models.Model):
             "page. Untick to show only counts."
         ),
     )
+    # When the campaign closed (stamped when its status becomes "closed"): the retention of
+    # its supporters' names and emails counts from here (or from closes_at).
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
     # Withdrawn supporters are deleted; this anonymous tally is all that is kept of them.
     withdrawn_count = models.PositiveIntegerField(_("withdrawn"), default=0, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -175,6 +183,12 @@ class Campaign(models.Model):
 
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
+        if self.status != self.Status.CLOSED:
+            self.closed_at = None
+        elif self.closed_at is None:
+            self.closed_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "closed_at"}
         images.prepare_for_save(self, "hero_image", "hero_renditions", kwargs)
         super().save(*args, **kwargs)
 
@@ -209,105 +223,6 @@ class Campaign(models.Model):
     def hero_picture(self):
         """Sources for <picture>, read from hero_renditions (no file system access)."""
         return images.picture_sources(self.hero_image, self.hero_renditions)
-
-
-class CampaignDocumentQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published_on__lte=timezone.localdate())
-
-
-class CampaignDocument(models.Model):
-    class Kind(models.IntegerChoices):
-        # The numbers give the reading order: foreword, executive summary, papers, the rest.
-        FOREWORD = 10, _("Foreword")
-        EXECUTIVE_SUMMARY = 20, _("Executive summary")
-        PAPER = 30, _("Paper")
-        OTHER = 40, _("Other")
-
-    campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="documents", verbose_name=_("campaign")
-    )
-    title = models.CharField(_("title"), max_length=250)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=200,
-        validators=[validate_document_slug],
-        help_text=_("The last part of the document's address, unique within the campaign."),
-    )
-    kind = models.PositiveSmallIntegerField(
-        _("kind"),
-        choices=Kind.choices,
-        default=Kind.PAPER,
-        help_text=_("Forewords come first, then executive summaries, then papers."),
-    )
-    order = models.PositiveSmallIntegerField(
-        _("order"),
-        default=0,
-        help_text=_("Position among documents of the same kind: 1, 2, 3…"),
-    )
-    summary = models.TextField(
-        _("summary"), max_length=1000, help_text=_("A short description shown in the list.")
-    )
-    body = CKEditor5Field(
-        _("web version"),
-        blank=True,
-        config_name="default",
-        help_text=_("The readable web version of the document."),
-    )
-    file = models.FileField(
-        _("downloadable PDF"),
-        upload_to="campaigns/documents/%Y/",
-        blank=True,
-        max_length=255,
-        validators=[validate_pdf],
-        help_text=_("Optional. Only PDF files are accepted."),
-    )
-    file_size = models.PositiveBigIntegerField(_("file size"), null=True, editable=False)
-    language = models.CharField(
-        _("language"), max_length=10, choices=LANGUAGE_CHOICES, default="en"
-    )
-    published_on = models.DateField(
-        _("publish date"),
-        default=timezone.localdate,
-        help_text=_("The document is hidden from the public until this date."),
-    )
-
-    objects = CampaignDocumentQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["kind", "order", "pk"]
-        verbose_name = _("campaign document")
-        verbose_name_plural = _("campaign documents")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["campaign", "slug"],
-                name="campaign_document_unique_slug",
-                violation_error_message=_("This campaign already has a document with this slug."),
-            )
-        ]
-        indexes = [
-            models.Index(
-                fields=["campaign", "kind", "order", "published_on"], name="campaign_doc_order_idx"
-            )
-        ]
-
-    def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        self.body = sanitize_html(self.body)
-        if not self.file:
-            self.file_size = None
-        elif not self.file._committed or self.file_size is None:
-            # Stored once, so pages never stat the file.
-            self.file_size = self.file.size
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse(
-            "campaigns:document-detail",
-            kwargs={"slug": self.campaign.slug, "document_slug": self.slug},
-        )
 
 
 class SupporterQuerySet(models.QuerySet):
@@ -360,6 +275,16 @@ class Supporter(models.Model):
     )
     created_at = models.DateTimeField(_("signed up"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    # The language of the page they signed on: updates in another language skip them.
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=site_languages,
+        default=default_language,
+        blank=True,
+    )
+    # Which wording of the consent boxes they ticked (campaigns/consent.py keeps every one).
+    consent_version = models.CharField(_("consent wording"), max_length=20, blank=True)
     # When we last emailed this address: re-signing resends at most once per interval.
     last_emailed_at = models.DateTimeField(_("last emailed"), null=True, blank=True)
 
@@ -374,6 +299,8 @@ class Supporter(models.Model):
             models.UniqueConstraint(
                 Lower("email"),
                 "campaign",
+                # Supporters of long-closed campaigns keep their row with the email blanked.
+                condition=~models.Q(email=""),
                 name="supporter_unique_email_per_campaign",
                 violation_error_message=_("This email address has already signed up."),
             )

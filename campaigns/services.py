@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from campaigns import tokens
+from campaigns import consent, signals, tokens
 from campaigns.models import Campaign, Supporter
 from core.siteurl import absolute_url
 from outbox.api import enqueue
@@ -22,11 +22,28 @@ from outbox.models import Message
 from pagecache import generations
 
 # Fields a new submission may change on a sign-up that is still waiting for confirmation.
-PENDING_EDITABLE = ("name", "country", "organisation", "show_name", "wants_updates")
+PENDING_EDITABLE = (
+    "name",
+    "country",
+    "organisation",
+    "show_name",
+    "wants_updates",
+    "consent_version",
+    "language",
+)
 
 
 def sign_up(
-    *, campaign, name, email, country, organisation="", show_name=False, wants_updates=False
+    *,
+    campaign,
+    name,
+    email,
+    country,
+    organisation="",
+    show_name=False,
+    wants_updates=False,
+    consent_version=consent.CURRENT,
+    language=None,
 ) -> Supporter:
     """Record a pending sign-up, or nudge an existing one by email.
 
@@ -39,6 +56,8 @@ def sign_up(
         "organisation": organisation,
         "show_name": show_name,
         "wants_updates": wants_updates,
+        "consent_version": consent_version,
+        "language": language or settings.LANGUAGE_CODE,
     }
     now = timezone.now()
     with transaction.atomic():
@@ -102,6 +121,24 @@ def withdraw(supporter: Supporter) -> None:
                 withdrawn_count=models.F("withdrawn_count") + 1
             )
         _names_changed(supporter)
+
+
+def unsubscribe(supporter_id) -> bool:
+    """Stop updates to this supporter (their sign-up stays); False when already stopped.
+
+    Also sent the first time: apps that queued updates for them cancel what is still waiting.
+    """
+    with transaction.atomic():
+        changed = Supporter.objects.filter(pk=supporter_id, wants_updates=True).update(
+            wants_updates=False
+        )
+        signals.unsubscribed.send(Supporter, supporter_id=supporter_id)
+    return bool(changed)
+
+
+def unsubscribe_url(supporter) -> str:
+    token = tokens.make_unsubscribe_token(supporter)
+    return absolute_url(reverse("campaigns:supporter-unsubscribe", kwargs={"token": token}))
 
 
 def _names_changed(supporter):

@@ -10,6 +10,7 @@ from django.core import signing
 
 CONFIRM_SALT = "campaigns.supporter.confirm"
 MANAGE_SALT = "campaigns.supporter.manage"
+UNSUBSCRIBE_SALT = "campaigns.supporter.unsubscribe"
 
 
 def make_confirm_token(supporter) -> str:
@@ -18,6 +19,15 @@ def make_confirm_token(supporter) -> str:
 
 def make_manage_token(supporter) -> str:
     return signing.dumps(supporter.pk, salt=MANAGE_SALT)
+
+
+def make_unsubscribe_token(supporter) -> str:
+    return signing.dumps(supporter.pk, salt=UNSUBSCRIBE_SALT)
+
+
+def read_unsubscribe_token(token: str) -> int:
+    max_age = timedelta(days=settings.CAMPAIGNS_UNSUBSCRIBE_MAX_AGE_DAYS)
+    return _as_id(signing.loads(token, salt=UNSUBSCRIBE_SALT, max_age=max_age))
 
 
 def read_confirm_token(token: str) -> int:

@@ -8,6 +8,11 @@ app_name = "campaigns"
 urlpatterns = [
     path("", views.campaign_list, name="campaign-list"),
     path("supporter/withdrawn/", views.supporter_withdrawn, name="supporter-withdrawn"),
+    path(
+        "supporter/unsubscribe/<str:token>/",
+        views.supporter_unsubscribe,
+        name="supporter-unsubscribe",
+    ),
     path("supporter/<str:token>/", views.supporter_manage, name="supporter-manage"),
     path("supporter/<str:token>/confirm/", views.supporter_confirm, name="supporter-confirm"),
     path("supporter/<str:token>/withdraw/", views.supporter_withdraw, name="supporter-withdraw"),

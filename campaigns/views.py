@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.core import signing
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 from campaigns import services, stats, tokens
 from campaigns.forms import ShowNameForm, SignupForm
@@ -133,7 +135,8 @@ def signup(request, slug):
             {"campaign": campaign, "minutes": settings.CAMPAIGNS_SIGNUP_RATE_WINDOW_SECONDS // 60},
             status=429,
         )
-    services.sign_up(campaign=campaign, **form.supporter_details())
+    # The page's language: updates in another language will not be sent to them.
+    services.sign_up(campaign=campaign, language=get_language(), **form.supporter_details())
     return redirect("campaigns:signup-sent", slug=campaign.slug)
 
 
@@ -259,3 +262,30 @@ def supporter_withdraw(request, token):
 @private_page
 def supporter_withdrawn(request):
     return render(request, "campaigns/supporter_withdrawn.html")
+
+
+@csrf_exempt
+@private_page
+def supporter_unsubscribe(request, token):
+    """One-click unsubscribe (RFC 8058): a POST stops updates, a GET asks first.
+
+    Mail providers send the one-click POST themselves, from no page of ours, so it carries no
+    cookie and no Origin of this site: the signed token is the whole protection (it only ever
+    turns updates off). Mail scanners follow links with GET, which changes nothing.
+    """
+    try:
+        supporter_id = tokens.read_unsubscribe_token(token)
+    except signing.SignatureExpired:
+        return _link_problem(request, "expired", 400)
+    except signing.BadSignature:
+        return _link_problem(request, "invalid", 400)
+    supporter = Supporter.objects.select_related("campaign").filter(pk=supporter_id).first()
+    if request.method == "POST":
+        services.unsubscribe(supporter_id)  # the same answer the second time
+        done = True
+    elif request.method in ("GET", "HEAD"):
+        done = supporter is None or not supporter.wants_updates
+    else:
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    context = {"supporter": supporter, "done": done, "token": token}
+    return render(request, "campaigns/supporter_unsubscribe.html", context)

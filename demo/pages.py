@@ -40,7 +40,11 @@ comment for {s.COMMENTS_METADATA_RETENTION_DAYS} days to fight spam, then delete
 <p>A sign-up keeps your name, email address, country and, if you give one, your
 organisation. You confirm by email; a sign-up that is not confirmed is deleted after
 {s.CAMPAIGNS_PENDING_RETENTION_DAYS} days. You choose whether your name is shown, and you
-can withdraw at any time with the link in our emails.</p>
+can withdraw at any time with the link in our emails. We keep the wording you agreed to.
+Campaign updates go only to those who ticked the box, and every update has a one-click link
+to stop them. Names and email addresses of supporters are blanked
+{s.SUPPORTERS_KEEP_MONTHS_AFTER_CLOSE} months after a campaign closes; only the counts and
+countries remain.</p>
 <h2>Contact messages</h2>
 <p>A message sent with our contact form keeps the topic, the message, and the name and way
 to reply only if you give them, with the hash of your IP address. Staff are told by email
@@ -50,7 +54,9 @@ deleted after {s.CONTACT_MESSAGES_KEEP_DAYS} days.</p>
 <p>Copies of the emails we send (confirmations, replies to staff) are deleted
 {s.OUTBOX_RETENTION_DAYS} days after they were sent.</p>
 <h2>Your rights</h2>
-<p>Write to us through the contact page to see, correct or delete what we hold about you.</p>
+<p>On the <a href="/your-data/">Your data</a> page, enter your email address: if we hold
+anything about it, we email you a link to see it, download it or erase it. You can also
+write to us through the contact page to see, correct or delete what we hold about you.</p>
 """.strip()
 
 

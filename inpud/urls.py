@@ -49,6 +49,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("campaigns/", include("campaigns.urls")),
     path("comments/", include("comments.urls")),
+    path("your-data/", include("personaldata.urls")),
     path("", include("blog.urls")),
     # Last: pages answer any other address by their place in the tree (/about-us/history/).
     path("", include("pages.urls")),

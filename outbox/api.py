@@ -14,8 +14,16 @@ from django.utils import timezone
 
 from outbox.models import Message
 from outbox.sending import requeue_stalled, schedule
+from outbox.signals import status_changed
 
-__all__ = ["enqueue", "enqueue_batch", "retry_failed", "requeue_stalled", "Message"]
+__all__ = [
+    "enqueue",
+    "enqueue_batch",
+    "retry_failed",
+    "requeue_stalled",
+    "forget_address",
+    "Message",
+]
 
 # Transactional mail (confirmations, moderator notices) goes before bulk mail.
 PRIORITY_NORMAL = 10
@@ -32,6 +40,8 @@ def enqueue(
     from_email=None,
     send_after=None,
     priority=PRIORITY_NORMAL,
+    html_body="",
+    headers=None,
 ) -> Message:
     """Store one email to one address and queue its sending; returns the row.
 
@@ -47,10 +57,14 @@ def enqueue(
         from_email=from_email,
         send_after=send_after,
         priority=priority,
+        html_body=html_body,
+        headers=headers,
     )[0]
 
 
-def _store(*, to, subject, body, key, topic, from_email, send_after, priority):
+def _store(
+    *, to, subject, body, key, topic, from_email, send_after, priority, html_body="", headers=None
+):
     subject = " ".join(str(subject).split())  # one line: a header
     defaults = {
         "to": to,
@@ -60,6 +74,8 @@ def _store(*, to, subject, body, key, topic, from_email, send_after, priority):
         "from_email": from_email or settings.DEFAULT_FROM_EMAIL,
         "send_after": send_after or timezone.now(),
         "priority": priority,
+        "html_body": html_body,
+        "headers": {str(k): " ".join(str(v).split()) for k, v in (headers or {}).items()},
     }
     with transaction.atomic():
         message, created = Message.objects.get_or_create(
@@ -99,5 +115,19 @@ def retry_failed(queryset) -> int:
             message.created_at = timezone.now()  # the give-up clock starts again
             message.save(update_fields=["status", "attempts", "send_after", "created_at"])
             schedule(message)
+            status_changed.send(Message, message=message)
             count += 1
     return count
+
+
+def forget_address(address) -> int:
+    """Delete the stored emails to ``address`` (case-insensitive): erasing a person.
+
+    One being sent at this very moment is locked by its worker and skipped; it is the last
+    one, and ``purge_outbox`` deletes it with the other sent emails.
+    """
+    with transaction.atomic():
+        rows = Message.objects.filter(to__iexact=address).select_for_update(skip_locked=True)
+        pks = list(rows.values_list("pk", flat=True))
+        deleted, _ = Message.objects.filter(pk__in=pks).delete()
+    return deleted

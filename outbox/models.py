@@ -35,6 +35,10 @@ class Message(models.Model):
     from_email = models.CharField(_("from"), max_length=254)
     subject = models.CharField(_("subject"), max_length=300)
     body = models.TextField(_("body"))
+    # An optional HTML alternative of the body (already sanitised by the caller).
+    html_body = models.TextField(_("HTML body"), blank=True)
+    # Extra headers, e.g. List-Unsubscribe for campaign updates (RFC 8058).
+    headers = models.JSONField(_("extra headers"), default=dict, blank=True)
     message_id = models.UUIDField(_("message id"), default=uuid.uuid4, editable=False)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING

@@ -15,7 +15,7 @@ from datetime import timedelta
 from email.utils import parseaddr
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -25,6 +25,7 @@ from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from outbox.models import Message
+from outbox.signals import status_changed
 
 logger = logging.getLogger(__name__)
 
@@ -63,19 +64,24 @@ def deliver(message_id, *, now=None):
         message.save(
             update_fields=["status", "sent_at", "attempts", "last_attempt_at", "last_error"]
         )
+        # In this transaction: whatever the app that queued it records (a delivery's state)
+        # commits with "sent", or rolls back with it.
+        status_changed.send(Message, message=message)
     logger.info("outbox: sent message %s (attempt %d)", message.pk, message.attempts)
     return "sent"
 
 
 def _smtp_send(message):
     domain = parseaddr(message.from_email)[1].rpartition("@")[2] or "outbox.invalid"
-    email = EmailMessage(
+    email = EmailMultiAlternatives(
         subject=message.subject,
         body=message.body,
         from_email=message.from_email,
         to=[message.to],
-        headers={"Message-ID": f"<{message.message_id}@{domain}>"},
+        headers={**message.headers, "Message-ID": f"<{message.message_id}@{domain}>"},
     )
+    if message.html_body:
+        email.attach_alternative(message.html_body, "text/html")
     # The SMTP backend takes EMAIL_TIMEOUT from the settings: a server that accepts the
     # connection and never answers costs one timeout, then a retry.
     with get_connection(fail_silently=False) as connection:
@@ -125,6 +131,8 @@ def _record_failure(message, exc, now):
     )
     if message.status == Message.Status.PENDING:
         schedule(message)
+    else:
+        status_changed.send(Message, message=message)
     return message.status
 
 

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "contact",
     "pages",
     "menus",
+    "updates",
+    "personaldata",
     "wordpress",
     "demo",
 ]
@@ -217,6 +219,8 @@ TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 DAILY_COMMANDS = [
     "purge_comment_metadata",
     "purge_pending_supporters",
+    "anonymise_closed_campaigns",
+    "purge_data_requests",
     "purge_rate_limits",
     "purge_outbox",
     "purge_audit_events",
@@ -271,3 +275,4 @@ from inpud.settings.ckeditor import *  # noqa: E402,F403
 from inpud.settings.comments import *  # noqa: E402,F403
 from inpud.settings.contact import *  # noqa: E402,F403
 from inpud.settings.outbox import *  # noqa: E402,F403
+from inpud.settings.personaldata import *  # noqa: E402,F403

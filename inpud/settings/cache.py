@@ -47,5 +47,8 @@ PUBLIC_STALE_IF_ERROR = env_int("PUBLIC_STALE_IF_ERROR", 86400)
 PAGE_QUERY_PARAMETERS = ("page", "q", "p", "replytocom", "cpage")
 # Pages with these are rendered every time (a reply form for any comment id).
 PAGE_QUERY_PARAMETERS_UNCACHED = ("replytocom",)
-# Never public, never cached: the staff side.
+# Never public, never cached: the staff side. Readers' private pages (supporter links,
+# /your-data/) are not listed: they are "private, no-store" by their views
+# (core.samesite.private_page), and as reader pages they answer without Vary: Cookie and in
+# the language of their address.
 PRIVATE_PATH_PREFIXES = ("/admin/", "/ckeditor5/", "/healthz")

@@ -45,6 +45,7 @@ STATED = {
     "CAMPAIGNS_PENDING_RETENTION_DAYS": "is not confirmed is deleted after {} days",
     "CONTACT_MESSAGES_KEEP_DAYS": "Messages are deleted after {} days",
     "OUTBOX_RETENTION_DAYS": "deleted {} days after they were sent",
+    "SUPPORTERS_KEEP_MONTHS_AFTER_CLOSE": "are blanked {} months after a campaign closes",
 }
 
 

@@ -67,6 +67,7 @@ def site():
         "campaign": campaign,
         "manage_token": tokens.make_manage_token(pending),
         "confirm_token": tokens.make_confirm_token(pending),
+        "unsubscribe_token": tokens.make_unsubscribe_token(pending),
     }
 
 
@@ -96,6 +97,13 @@ def public_urls(site):
         "supporter-manage": (f"/campaigns/supporter/{site['manage_token']}/", 200),
         "supporter-bad-link": ("/campaigns/supporter/nonsense/", 400),
         "supporter-withdrawn": ("/campaigns/supporter/withdrawn/", 200),
+        "supporter-unsubscribe": (
+            f"/campaigns/supporter/unsubscribe/{site['unsubscribe_token']}/",
+            200,
+        ),
+        "your-data": ("/your-data/", 200),
+        "your-data-sent": ("/your-data/check-your-email/", 200),
+        "your-data-bad-link": ("/your-data/nonsense/", 400),
         "page": ("/about-us/", 200),
         "child-page": ("/about-us/our-history/", 200),
         "contact": ("/contact/", 200),

@@ -10,9 +10,11 @@ from datetime import timedelta
 from django.utils import timezone
 
 from campaigns.models import Campaign, Supporter
-from campaigns.tokens import make_confirm_token, make_manage_token
+from campaigns.tokens import make_confirm_token, make_manage_token, make_unsubscribe_token
 from comments.models import Comment
 from menus.models import Menu, MenuItem, SiteText
+from personaldata.links import make_token
+from personaldata.models import DataRequest
 from tests.blog.factories import make_author, make_category, make_post, make_user
 from tests.campaigns.factories import make_campaign, make_document, make_supporter
 from tests.comments.factories import make_comment
@@ -45,6 +47,9 @@ class Site:
     html_urls: list = field(default_factory=list)
     feed_urls: list = field(default_factory=list)
     secrets: list = field(default_factory=list)
+    # A person's own data page, opened from the link mailed to them: it shows their address
+    # by design (what we hold), so it is crawled for everything but the privacy check.
+    own_data_url: str = ""
 
     @property
     def urls(self):
@@ -159,6 +164,8 @@ def build_site(client):
         pending=pending,
         comment=comment,
     )
+    data_link = make_token(DataRequest.objects.create(email=supporter.email))
+    site.own_data_url = f"/your-data/{data_link}/"
     site.html_urls = [
         "/",
         "/?page=1",
@@ -183,6 +190,11 @@ def build_site(client):
         f"/campaigns/supporter/{make_manage_token(supporter)}/",
         "/campaigns/supporter/not-a-token/",
         "/campaigns/supporter/withdrawn/",
+        f"/campaigns/supporter/unsubscribe/{make_unsubscribe_token(supporter)}/",
+        "/your-data/",
+        "/your-data/check-your-email/",
+        f"/your-data/{data_link}/",
+        "/your-data/not-a-token/",
         "/no-such-page/",
         "/?p=999999",
         about.get_absolute_url(),

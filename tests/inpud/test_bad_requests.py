@@ -9,7 +9,7 @@ from itertools import product
 import pytest
 from django.test import Client
 
-from campaigns.tokens import make_confirm_token, make_manage_token
+from campaigns.tokens import make_confirm_token, make_manage_token, make_unsubscribe_token
 from tests.blog.factories import make_category, make_post
 from tests.campaigns.factories import make_campaign, make_document, make_supporter
 from tests.comments.factories import make_comment
@@ -226,6 +226,7 @@ def targets(db):
         "document": "the-paper",
         "confirm": make_confirm_token(pending),
         "manage": make_manage_token(confirmed),
+        "unsubscribe": make_unsubscribe_token(confirmed),
     }
 
 

@@ -15,6 +15,10 @@ PRIVATE = {
     "supporter-manage",
     "supporter-bad-link",
     "supporter-withdrawn",
+    "supporter-unsubscribe",
+    "your-data",
+    "your-data-sent",
+    "your-data-bad-link",
 }
 
 

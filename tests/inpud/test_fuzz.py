@@ -76,6 +76,8 @@ FORMS = {
     "/campaigns/supporter/{manage}/": lambda: {"show_name": "on"},
     "/campaigns/supporter/{manage}/withdraw/": dict,
     "/campaigns/supporter/{confirm}/confirm/": dict,
+    "/campaigns/supporter/unsubscribe/{unsubscribe}/": lambda: {"List-Unsubscribe": "One-Click"},
+    "/your-data/": lambda: {"email": "a@example.org"},
     "/admin/login/": lambda: {"username": "admin", "password": "x", "next": "/admin/"},
     "/search/": lambda: {"q": "harm"},
 }

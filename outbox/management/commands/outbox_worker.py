@@ -17,6 +17,7 @@ from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction
 
 from outbox.sending import requeue_stalled
+from outbox.signals import sweep
 
 logger = logging.getLogger("outbox.worker")
 
@@ -47,6 +48,13 @@ class OutboxWorker(Worker):
                 task_result.claim(self.worker_id)
         return task_result
 
+    def sweep_apps(self):
+        for receiver, result in sweep.send_robust(sender=self.__class__):
+            if isinstance(result, OperationalError | InterfaceError):
+                raise result
+            if isinstance(result, Exception):
+                logger.error("outbox worker: sweep %s failed: %r", receiver, result)
+
     def run(self):
         logger.info("outbox worker %s started", self.worker_id)
         outage = 0
@@ -55,6 +63,7 @@ class OutboxWorker(Worker):
             try:
                 if time.monotonic() >= self.next_sweep:
                     requeue_stalled()
+                    self.sweep_apps()
                     self.next_sweep = time.monotonic() + self.sweep_every
                 task_result = self.claim_next()
                 if task_result is not None:
