@@ -98,7 +98,7 @@ class CommentAdmin(admin.ModelAdmin):
     list_display = ["excerpt", "author", "post_link", "status", "submitted_at"]
     list_display_links = ["excerpt"]
     list_filter = [StatusFilter, PostFilter]
-    search_fields = ["author_name", "author_email", "body", "post__title"]
+    search_fields = ["author_name", "author_email", "body", "post__title", "page__title"]
     ordering = ["-submitted_at", "-pk"]
     actions = [approve, mark_spam, remove]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -122,8 +122,8 @@ class CommentAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        # The post of every row in the same query, instead of one query per row.
-        return super().get_queryset(request).select_related("post")
+        # The post or page of every row in the same query, instead of one query per row.
+        return super().get_queryset(request).select_related("post", "page")
 
     def has_add_permission(self, request):
         return False  # comments come from readers (and the WordPress import), not from here
@@ -136,9 +136,10 @@ class CommentAdmin(admin.ModelAdmin):
     def author(self, obj):
         return format_html("{}<br><small>{}</small>", obj.author_name, obj.author_email)
 
-    @admin.display(description=_("post"))
+    @admin.display(description=_("post or page"))
     def post_link(self, obj):
-        return format_html('<a href="{}">{}</a>', obj.post.get_absolute_url(), obj.post)
+        """The post or page the comment is on."""
+        return format_html('<a href="{}">{}</a>', obj.item.get_absolute_url(), obj.item)
 
     def save_model(self, request, obj, form, change):
         if "status" in form.changed_data:

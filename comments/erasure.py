@@ -20,8 +20,9 @@ def by_email(email):
 
 
 def describe(comment) -> dict:
+    """One comment as the person sees it; ``post`` or ``page`` names where it is."""
     return {
-        "post": comment.post.title,
+        Comment.item_field(comment.item): comment.item.title,
         "submitted": comment.submitted_at.isoformat(),
         "status": comment.status,
         "name": comment.author_name,
@@ -41,8 +42,8 @@ def erase(email, *, keep_text: bool) -> int:
     """
     with transaction.atomic():
         comments = by_email(email).select_for_update()
-        rows = list(comments.values_list("pk", "post_id"))
-        pks = {pk for pk, _post in rows}
+        rows = list(comments.values_list("pk", "post_id", "page_id"))
+        pks = {pk for pk, _post, _page in rows}
         blank = {
             "author_name": ANONYMOUS,
             "author_email": "",
@@ -58,7 +59,7 @@ def erase(email, *, keep_text: bool) -> int:
             Comment.objects.filter(pk__in=replied).update(**blank, body=str(REMOVED_TEXT))
             # Deepest first, so a reply of theirs to their own comment goes before it.
             Comment.objects.filter(pk__in=pks - replied).order_by("-depth").delete()
-        refresh_comment_counts({post for _pk, post in rows})
+        refresh_comment_counts({post for _, post, _ in rows}, {page for _, _, page in rows})
     return len(pks)
 
 

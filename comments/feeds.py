@@ -1,7 +1,9 @@
-"""RSS feeds of approved comments on public posts. Author names only, never emails."""
+"""RSS feeds of approved comments on public posts and pages. Author names only, never
+emails."""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -22,7 +24,7 @@ class _CommentFeed(Feed):
     def item_title(self, item):
         return _("%(name)s on “%(title)s”") % {
             "name": item.author_name,
-            "title": item.post.title,
+            "title": item.item.title,
         }
 
     def item_description(self, item):
@@ -43,7 +45,7 @@ class LatestCommentsFeed(_CommentFeed):
         return _("Comments on %(site)s") % {"site": settings.SITE_NAME}
 
     def description(self):
-        return _("The latest approved comments on all posts.")
+        return _("The latest approved comments on all posts and pages.")
 
     def link(self):
         return absolute_url(reverse("blog:post-list"))
@@ -54,10 +56,10 @@ class LatestCommentsFeed(_CommentFeed):
     def items(self):
         return (
             Comment.objects.approved()
-            .on_public_posts()
-            .filter(post__language=get_language())
+            .on_public_items()
+            .filter(Q(post__language=get_language()) | Q(page__language=get_language()))
             .order_by("-submitted_at", "-pk")
-            .select_related("post")[:FEED_SIZE]
+            .select_related("post", "page")[:FEED_SIZE]
         )
 
 
@@ -79,9 +81,7 @@ class PostCommentsFeed(_CommentFeed):
 
     def items(self, post):
         comments = list(
-            Comment.objects.approved()
-            .filter(post=post)
-            .order_by("-submitted_at", "-pk")[:FEED_SIZE]
+            Comment.objects.approved().on(post).order_by("-submitted_at", "-pk")[:FEED_SIZE]
         )
         for comment in comments:
             comment.post = post  # every item links to this post: no query each

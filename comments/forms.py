@@ -65,8 +65,8 @@ class CommentForm(forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
-    def __init__(self, *args, post, **kwargs):
-        self.post = post
+    def __init__(self, *args, item, **kwargs):
+        self.item = item  # the post or page the comment is on
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
 
@@ -88,7 +88,7 @@ class CommentForm(forms.Form):
             return cleaned
         parent = None
         if (parent_id := parse_id(raw)) is not None:
-            comments = Comment.objects.approved().filter(post=self.post)
+            comments = Comment.objects.approved().on(self.item)
             parent = comments.filter(pk=parent_id).first()
         if parent is None:
             error = _(

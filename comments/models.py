@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import Post
+from pages.models import Page
 
 
 class CommentQuerySet(models.QuerySet):
@@ -14,13 +15,22 @@ class CommentQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
 
-    def on_public_posts(self):
-        """Comments whose post the public may see (feeds ask this, not the comment's status)."""
-        return self.filter(post__in=Post.objects.published().values("pk"))
+    def on_public_items(self):
+        """Comments whose post or page the public may see with its comments (feeds ask this,
+        not the comment's status): a page shows comments only while they are switched on."""
+        pages = Page.objects.published().filter(allow_comments=True)
+        return self.filter(
+            models.Q(post__in=Post.objects.published().values("pk"))
+            | models.Q(page__in=pages.values("pk"))
+        )
+
+    def on(self, item):
+        """The comments on this post or page."""
+        return self.filter(**{Comment.item_field(item): item})
 
 
 class Comment(models.Model):
-    """A reader's comment on a post."""
+    """A reader's comment on a post or on a page: exactly one of ``post`` and ``page``."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -29,7 +39,20 @@ class Comment(models.Model):
         REMOVED = "removed", _("Removed")
 
     post = models.ForeignKey(
-        Post, on_delete=models.CASCADE, related_name="comments", verbose_name=_("post")
+        Post,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="comments",
+        verbose_name=_("post"),
+    )
+    page = models.ForeignKey(
+        Page,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="comments",
+        verbose_name=_("page"),
     )
     parent = models.ForeignKey(
         "self",
@@ -77,6 +100,7 @@ class Comment(models.Model):
         verbose_name_plural = _("comments")
         indexes = [
             models.Index(fields=["post", "status", "submitted_at"], name="comment_post_status_idx"),
+            models.Index(fields=["page", "status", "submitted_at"], name="comment_page_status_idx"),
             models.Index(fields=["status", "-submitted_at"], name="comment_queue_idx"),
             models.Index(fields=["ip_hash", "submitted_at"], name="comment_ip_rate_idx"),
             # "Has this email an approved comment?" is asked case-insensitively (iexact).
@@ -90,13 +114,28 @@ class Comment(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(fields=["fingerprint"], name="comment_unique_fingerprint"),
+            models.CheckConstraint(
+                condition=models.Q(post__isnull=False, page__isnull=True)
+                | models.Q(post__isnull=True, page__isnull=False),
+                name="comment_on_post_or_page",
+            ),
         ]
 
     def __str__(self):
         return _("Comment by %(name)s") % {"name": self.author_name}
 
     def get_absolute_url(self):
-        return f"{self.post.get_absolute_url()}#comment-{self.pk}"
+        return f"{self.item.get_absolute_url()}#comment-{self.pk}"
+
+    @staticmethod
+    def item_field(item):
+        """The foreign key that points to this kind of item: "post" or "page"."""
+        return "page" if isinstance(item, Page) else "post"
+
+    @property
+    def item(self):
+        """The post or the page this comment is on."""
+        return self.page if self.page_id is not None else self.post
 
     @property
     def safe_author_url(self):

@@ -27,6 +27,7 @@ from comments.models import Comment
 from core.clientip import hash_ip
 from core.siteurl import absolute_url
 from outbox.api import enqueue
+from pages.models import Page
 
 logger = logging.getLogger(__name__)
 
@@ -43,22 +44,29 @@ class DuplicateComment(SubmissionRefused):
     pass
 
 
-def comments_are_open(post) -> bool:
-    if not post.allow_comments:
+def comments_are_open(item) -> bool:
+    """Whether this post or page takes comments now.
+
+    A post closes after COMMENTS_CLOSE_AFTER_DAYS; a page takes them while staff have them
+    switched on and it is public (a page's comments are an invitation, not news that ages).
+    """
+    if not item.allow_comments:
         return False
+    if isinstance(item, Page):
+        return item.is_public
     days = settings.COMMENTS_CLOSE_AFTER_DAYS
-    return not days or post.publish_at >= timezone.now() - timedelta(days=days)
+    return not days or item.publish_at >= timezone.now() - timedelta(days=days)
 
 
 def can_reply_to(comment) -> bool:
     return comment.depth + 1 < settings.COMMENTS_MAX_DEPTH
 
 
-def fingerprint(post, parent, email, body) -> str:
+def fingerprint(item, parent, email, body) -> str:
     key = "\x1f".join(
         [
-            "post",
-            str(post.pk),
+            Comment.item_field(item),
+            str(item.pk),
             str(parent.pk if parent else ""),
             email.strip().casefold(),
             " ".join(body.split()),
@@ -93,9 +101,10 @@ def _lock_sender(ip_hash):
 
 
 def submit_comment(
-    *, post, parent, name, email, url, body, ip, user_agent, honeypot_filled=False
+    *, item, parent, name, email, url, body, ip, user_agent, honeypot_filled=False
 ) -> Comment:
-    """Store a comment with the status the moderation rules give it.
+    """Store a comment on ``item`` (a post or a page) with the status the moderation rules
+    give it.
 
     Raises RateLimited or DuplicateComment, storing nothing, when the sender has sent too
     many comments lately or already sent this one. Moderators' emails about a held comment
@@ -122,7 +131,7 @@ def submit_comment(
         try:
             with transaction.atomic():
                 comment = Comment.objects.create(
-                    post=post,
+                    **{Comment.item_field(item): item},
                     parent=parent,
                     depth=parent.depth + 1 if parent else 0,
                     author_name=name,
@@ -133,7 +142,7 @@ def submit_comment(
                     submitted_at=now,
                     ip_hash=ip_hash,
                     user_agent=user_agent,
-                    fingerprint=fingerprint(post, parent, email, body),
+                    fingerprint=fingerprint(item, parent, email, body),
                 )
         except IntegrityError as exc:
             if getattr(exc.__cause__, "diag", None) and (
@@ -149,9 +158,9 @@ def submit_comment(
 def moderate(queryset, status, user) -> int:
     """Set the status of many comments at once, stamping who did it and when."""
     with transaction.atomic():
-        post_ids = set(queryset.values_list("post_id", flat=True))
+        items = list(queryset.values_list("post_id", "page_id"))
         changed = queryset.update(status=status, moderated_at=timezone.now(), moderated_by=user)
-        refresh_comment_counts(post_ids)
+        refresh_comment_counts({post for post, _ in items}, {page for _, page in items})
     return changed
 
 
@@ -176,7 +185,7 @@ def moderators():
 def notify_moderators(comment):
     """Queue one plain-text email per moderator, so addresses are not shared between them."""
     recipients = list(moderators().values_list("email", flat=True))
-    title = comment.post.title
+    title = comment.item.title
     admin_url = absolute_url(reverse("admin:comments_comment_change", args=[comment.pk]))
     # A subject must be one line; titles come from staff but names from anyone.
     subject = _("New comment to moderate on “%(title)s”") % {"title": title}
@@ -184,7 +193,7 @@ def notify_moderators(comment):
         [
             _("A comment is waiting for moderation."),
             "",
-            _("Post: %(title)s") % {"title": title},
+            (_("Page: %(title)s") if comment.page_id else _("Post: %(title)s")) % {"title": title},
             _("Author: %(name)s") % {"name": comment.author_name},
             "",
             comment.body,

@@ -1,11 +1,14 @@
-"""What the comment section under a post shows: the thread, and the form (or a reply to one).
+"""What the comment section under a post or a page shows: the thread, and the form (or a
+reply to one).
 
-The post page includes ``comments/_section.html``; that template is the seam between the
-blog and comments (the blog's page never imports this app, the section asks for this).
+The post page includes ``comments/_section.html`` and the page view the ``comment_section``
+tag; that tag is the seam between comments and the blog and pages (neither imports this
+app: the section asks for this).
 """
 
 from django.conf import settings
 from django.http import Http404
+from django.urls import reverse
 
 from comments.forms import CommentForm
 from comments.models import Comment
@@ -36,31 +39,37 @@ def build_thread(comments):
     return roots, nodes
 
 
-def section_context(request, post, form=None):
-    """The thread and the form under a post, one page of top-level threads at a time.
+def section_context(request, item, form=None):
+    """The thread and the form under a post or page, one page of top-level threads at a time.
 
     Threads are kept whole: a page holds ``COMMENTS_THREADS_PER_PAGE`` top-level comments
     with all their replies (``?cpage=N``, WordPress's parameter; ``?replytocom`` opens the
     page of the comment being replied to). One query when the post's stored count fits on
-    one page; otherwise one light query for the shape of the thread and one for the page.
+    one page; otherwise (and always on a page, which keeps no count) one light query for the
+    shape of the thread and one for the page.
 
     ``form`` is a bound form coming back with errors; without one, ``?replytocom=<id>``
     (WordPress's reply links) chooses the comment being replied to.
     """
     get = request.GET if request else {}
     reply_id = parse_id(form["parent"].value() if form is not None else get.get("replytocom"))
-    comments, count, pages = _page_of_comments(post, get.get("cpage"), reply_id)
+    comments, count, pages = _page_of_comments(item, get.get("cpage"), reply_id)
     roots, nodes = build_thread(comments)
-    is_open = comments_are_open(post)
+    is_open = comments_are_open(item)
     replying_to = None
     node = nodes.get(reply_id)
     if is_open:
         if node and node.can_reply:
             replying_to = node.comment
         if form is None:
-            form = CommentForm(post=post, initial={"parent": replying_to.pk if replying_to else ""})
+            form = CommentForm(item=item, initial={"parent": replying_to.pk if replying_to else ""})
+    on_page = Comment.item_field(item) == "page"
     return {
-        "post": post,
+        "item": item,
+        "action": reverse(
+            "comments:page-comment" if on_page else "comments:post-comment", args=[item.pk]
+        ),
+        "feed_url": None if on_page else reverse("comments:post-feed", args=[item.pk]),
         "roots": roots,
         "count": count,
         "pages": pages,
@@ -74,11 +83,12 @@ def section_context(request, post, form=None):
 COLUMNS = ("pk", "parent_id", "depth", "author_name", "author_url", "body", "submitted_at")
 
 
-def _page_of_comments(post, cpage, reply_id):
-    """(approved comments of the page, approved count, page numbers) for one post."""
-    approved = Comment.objects.approved().filter(post=post).order_by("submitted_at", "pk")
+def _page_of_comments(item, cpage, reply_id):
+    """(approved comments of the page, approved count, page numbers) for one post or page."""
+    approved = Comment.objects.approved().on(item).order_by("submitted_at", "pk")
     per_page = settings.COMMENTS_THREADS_PER_PAGE
-    if cpage is None and post.comment_count <= per_page:
+    stored_count = getattr(item, "comment_count", None)  # posts only
+    if cpage is None and stored_count is not None and stored_count <= per_page:
         comments = list(approved.only(*COLUMNS))  # fewer comments than threads per page
         return comments, len(comments), None
     shape = list(approved.values_list("pk", "parent_id"))

@@ -1,3 +1,5 @@
+"""Posting a comment on a post or a page: one path for both (``_receive``)."""
+
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -9,18 +11,42 @@ from comments.forms import CommentForm
 from comments.services import DuplicateComment, RateLimited, comments_are_open, submit_comment
 from core.clientip import client_ip
 from core.samesite import private_page, same_site_post
+from pages.models import Page
+from pages.views import render_page
 
 
 @same_site_post
 @require_POST
 def post_comment(request, post_id):
     post = get_object_or_404(Post.objects.published().for_listing(), pk=post_id)
+
+    def page_with_form(form, status):
+        return render_post_page(request, post, status=status, extra_context={"comment_form": form})
+
+    return _receive(request, post, page_with_form, sent="comments:comment-sent")
+
+
+@same_site_post
+@require_POST
+def page_comment(request, page_id):
+    page = get_object_or_404(Page.objects.published(), pk=page_id)
+
+    def page_with_form(form, status):
+        return render_page(request, page, status=status, extra_context={"comment_form": form})
+
+    return _receive(request, page, page_with_form, sent="comments:page-comment-sent")
+
+
+def _receive(request, item, page_with_form, *, sent):
+    """Check and store a comment on ``item``; ``page_with_form(form, status)`` shows the
+    item's own page with the form and its errors in place."""
     typed = request.POST.get("body", "")
-    if not comments_are_open(post):
-        return render(request, "comments/closed.html", {"post": post, "typed": typed}, status=403)
-    form = CommentForm(request.POST, post=post)
+    context = {"item": item, "on_page": isinstance(item, Page)}
+    if not comments_are_open(item):
+        return render(request, "comments/closed.html", context | {"typed": typed}, status=403)
+    form = CommentForm(request.POST, item=item)
     if not form.is_valid():
-        return post_page_with_form(request, post, form, status=400)
+        return page_with_form(form, 400)
     if not _body_is_utf8(request):
         form.add_error(
             None,
@@ -29,11 +55,11 @@ def post_comment(request, post_id):
                 "below and send it again."
             ),
         )
-        return post_page_with_form(request, post, form, status=400)
+        return page_with_form(form, 400)
     data = form.cleaned_data
     try:
         submit_comment(
-            post=post,
+            item=item,
             parent=data["parent_comment"],
             name=data["name"],
             email=data["email"],
@@ -48,23 +74,29 @@ def post_comment(request, post_id):
         response = render(
             request,
             "comments/rate_limited.html",
-            {"post": post, "typed": typed, "minutes": minutes},
+            context | {"typed": typed, "minutes": minutes},
             status=429,
         )
         response["Retry-After"] = str(settings.COMMENTS_RATE_WINDOW_SECONDS)
         return response
     except DuplicateComment:
         form.add_error(None, _("You already said that: this comment has already been sent."))
-        return post_page_with_form(request, post, form, status=409)
+        return page_with_form(form, 409)
     # Every comment gets the same answer, held, published or spam: neither a bot nor anyone
     # else learns anything about the address it was sent with.
-    return redirect("comments:comment-sent", post_id=post.pk)
+    return redirect(sent, item.pk)
 
 
 @private_page
 def comment_sent(request, post_id):
     post = get_object_or_404(Post.objects.published(), pk=post_id)
-    return render(request, "comments/sent.html", {"post": post})
+    return render(request, "comments/sent.html", {"item": post, "on_page": False})
+
+
+@private_page
+def page_comment_sent(request, page_id):
+    page = get_object_or_404(Page.objects.published(), pk=page_id)
+    return render(request, "comments/sent.html", {"item": page, "on_page": True})
 
 
 def _body_is_utf8(request):
@@ -80,8 +112,3 @@ def _body_is_utf8(request):
     except UnicodeDecodeError:
         return False
     return True
-
-
-def post_page_with_form(request, post, form, *, status):
-    """The post page itself, with this bound form and its errors in place."""
-    return render_post_page(request, post, status=status, extra_context={"comment_form": form})

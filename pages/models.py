@@ -136,6 +136,14 @@ class Page(Translatable):
         default=False,
         help_text=_("Readers can send the network a message from this page."),
     )
+    allow_comments = models.BooleanField(
+        _("allow comments"),
+        default=False,
+        help_text=_(
+            "Show the comments and the comment form under this page. Comments are moderated "
+            "as on posts."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

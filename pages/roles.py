@@ -2,14 +2,15 @@
 
 - **Author** (``pages.change_page`` without ``pages.publish_page``): writes pages; edits,
   previews and deletes only their own drafts; their pages stay drafts.
-- **Editor** (``pages.publish_page``): publishes, moves, edits and restores every page.
+- **Editor** (``pages.publish_page``): publishes, moves, edits and restores every page,
+  and switches its comments on or off.
 """
 
 PUBLISH = "pages.publish_page"
 DRAFT = "draft"  # Page.Status.DRAFT; this module is imported by pages.models
 
 ALL, OWN, NONE = "all", "own", "none"
-EDITOR_FIELDS = ["status", "owner"]
+EDITOR_FIELDS = ["status", "owner", "allow_comments"]
 
 _AUTHOR = ["pages.add_page", "pages.change_page", "pages.delete_page", "pages.view_page"]
 GROUPS = {"Author": _AUTHOR, "Editor": [*_AUTHOR, PUBLISH]}

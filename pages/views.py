@@ -38,7 +38,10 @@ def page_detail(request, path):
     return render_page(request, page)
 
 
-def render_page(request, page, *, form=None, status=200):
+def render_page(request, page, *, form=None, status=200, extra_context=None):
+    """The page view's response; ``extra_context`` carries what another app's form sends
+    back with its errors (the comment form: ``comment_form``)."""
+
     def render():
         published = Page.objects.published()
         ancestors = {
@@ -65,6 +68,9 @@ def render_page(request, page, *, form=None, status=200):
         "form": form if page.show_contact_form else None,
         "can_edit": not page.is_public and roles.can_edit(request.user, page),
         "alternates": item_alternates(translated_versions(page)),
+        # Comments only under a public page whose comments staff switched on.
+        "show_comments": page.allow_comments and page.is_public,
+        **(extra_context or {}),
     }
     response = TemplateResponse(request, "pages/page_detail.html", context, status=status)
     if not page.is_public:

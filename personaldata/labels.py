@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 LABELS = {
     "post": _("Post"),
+    "page": _("Page"),
     "submitted": _("Sent"),
     "status": _("Status"),
     "name": _("Name"),

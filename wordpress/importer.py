@@ -123,12 +123,13 @@ class WordPressImporter:
             self._attachment(item)
         elif item.post_type == "page":
             self.pages.add(item)
+            return  # with its comments
         elif item.post_type == "nav_menu_item":
             self.menus.add(item)
         else:
             self.summary.not_imported[f"'{item.post_type}' items"] += 1
         if item.comments:
-            self.summary.not_imported["comments on pages and other items"] += len(item.comments)
+            self.summary.not_imported["comments on other items"] += len(item.comments)
 
     def _flush(self):
         if self.batch:

@@ -5,6 +5,8 @@ parent, an attachment after the page it features) and then written parents first
 one through Page.save(), so the tree's addresses, revisions and redirects follow the same
 rules as edits in the admin. Each page keeps its WordPress permalink when it can
 (/about-us/our-history/); where it cannot, the old address redirects to the new one.
+Comments on pages are imported like those on posts (wordpress/threads.py), after the pages;
+a page takes comments here when WordPress had them open on it.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -35,6 +37,7 @@ class PageImport:
     def add(self, item):
         if item.status in SKIPPED:
             self.summary.not_imported[f"pages in WordPress's {item.status}"] += 1
+            self.summary.not_imported["comments on pages not imported"] += len(item.comments)
             return
         self.items[item.wp_id] = item
 
@@ -54,6 +57,7 @@ class PageImport:
                 redirects[old] = page.get_absolute_url()
         remember_old_paths(redirects)
         self.summary.redirects += len(redirects)
+        self.importer.posts.comments.import_for(self.items.values(), self.pages, on="page")
 
     def _fields(self, item):
         warn = self.summary.warn
@@ -87,6 +91,9 @@ class PageImport:
             "body": body,
             "featured_image": image if not self.importer.dry_run else "",
             "featured_image_alt": (alt or title)[:250] if image else "",
+            # WordPress shows a page's comments while they are closed; here the switch hides
+            # them too, so a closed page's comments are imported but wait for staff.
+            "allow_comments": item.comment_status == "open",
         }
 
     def _free_slug(self, fields, page_pk):
@@ -121,6 +128,11 @@ class PageImport:
 
     def _import(self, item):
         fields = self._fields(item)
+        if item.comments and not fields["allow_comments"]:
+            self.summary.warn(
+                f"Page {fields['title']!r} has comments but WordPress had them closed: "
+                "imported, and shown once staff switch its comments on"
+            )
         if fields["publish_at"] is None:
             fields.pop("publish_at")
         digest = content_hash(*(str(v) for v in fields.values()))

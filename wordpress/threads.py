@@ -1,4 +1,4 @@
-"""Comments, with their threads, for a batch of posts.
+"""Comments, with their threads, for a batch of posts (or for the pages, at the end).
 
 Replies need their parent's primary key, so new comments are bulk-inserted one depth at a
 time: every top-level comment of the batch, then every reply to those, and so on. Nothing
@@ -47,11 +47,13 @@ class CommentImporter:
         self.counts = importer.summary.counts["comments"]
         self.comment_type = ContentType.objects.get_for_model(Comment)
 
-    def import_for(self, items, post_pks):
+    def import_for(self, items, pks, *, on="post"):
+        """The comments of these items, onto the post (``on="post"``) or page (``"page"``)
+        each item's wp_id maps to in ``pks``."""
         prepared = []  # (wp comment, fields) for every comment kept
         for item in items:
-            if item.wp_id in post_pks:
-                prepared += self._thread(item, post_pks[item.wp_id])
+            if item.wp_id in pks:
+                prepared += self._thread(item, pks[item.wp_id])
         if not prepared:
             return
         ids = [c.wp_id for c, _ in prepared]
@@ -77,7 +79,7 @@ class CommentImporter:
         new_rows, stale_rows = [], []
         for depth in sorted(by_depth):
             group = by_depth[depth]
-            objs = [self._comment(Comment(), fields, pk_by_wp) for _, fields, _ in group]
+            objs = [self._comment(Comment(), fields, pk_by_wp, on) for _, fields, _ in group]
             Comment.objects.bulk_create(objs, batch_size=1000)
             for (comment, fields, mapping), obj in zip(group, objs, strict=True):
                 pk_by_wp[comment.wp_id] = obj.pk
@@ -91,7 +93,7 @@ class CommentImporter:
         if changed:
             objs = Comment.objects.in_bulk([pk_by_wp[c.wp_id] for c, _, _ in changed])
             for comment, fields, mapping in changed:
-                self._comment(objs[pk_by_wp[comment.wp_id]], fields, pk_by_wp)
+                self._comment(objs[pk_by_wp[comment.wp_id]], fields, pk_by_wp, on)
                 self._map(mapping, pk_by_wp[comment.wp_id], fields["digest"])
                 stale_rows.append(mapping)
             Comment.objects.bulk_update(objs.values(), FIELDS, batch_size=1000)
@@ -102,23 +104,25 @@ class CommentImporter:
             ["content_hash", "content_type", "object_id", "imported_at"],
             batch_size=1000,
         )
-        # Bulk writes send no signals: count each touched post's approved comments once.
-        refresh_comment_counts({fields["post_pk"] for _, fields in prepared})
+        # Bulk writes send no signals: count each touched post's approved comments once
+        # (and show the change on each touched page).
+        touched = {fields["item_pk"] for _, fields in prepared}
+        refresh_comment_counts(**{f"{on}_ids": touched})
 
     def _map(self, mapping, pk, digest):
         mapping.content_type, mapping.object_id = self.comment_type, pk
         mapping.content_hash, mapping.imported_at = digest, timezone.now()
 
-    def _comment(self, obj, fields, pk_by_wp):
-        obj.post_id = fields["post_pk"]
+    def _comment(self, obj, fields, pk_by_wp, on):
+        setattr(obj, f"{on}_id", fields["item_pk"])
         parent = fields["parent_wp"]
         obj.parent_id = pk_by_wp[parent] if parent else None
         for name in FIELDS[1:]:
             setattr(obj, name, fields[name])
         return obj
 
-    def _thread(self, item, post_pk):
-        """The comments of one post with their depth; pingbacks and trackbacks are left out."""
+    def _thread(self, item, item_pk):
+        """The comments of one post or page with their depth; no pingbacks or trackbacks."""
 
         kept = {}
         for c in item.comments:
@@ -139,7 +143,7 @@ class CommentImporter:
                 status = Comment.Status.PENDING
             url = c.url if c.url.startswith(("http://", "https://")) and len(c.url) <= 200 else ""
             fields = {
-                "post_pk": post_pk,
+                "item_pk": item_pk,
                 "parent_wp": parent,
                 "depth": depth,
                 "author_name": plain_text(c.author)[:100] or gettext("Anonymous"),

@@ -19,26 +19,26 @@ def comment_html(text):
 
 
 @register.simple_tag(takes_context=True)
-def comment_section(context, post):
-    """The thread and the form under a post. Kept as a fragment until the post's comments
-    change (comments/counts.py bumps the post page's generation), unless the form comes back
+def comment_section(context, item):
+    """The thread and the form under a post or page. Kept as a fragment until its comments
+    change (comments/counts.py bumps its address's generation), unless the form comes back
     with errors or answers a reply link."""
     request = context.get("request")
     form = context.get("comment_form")
 
     def render():
         return render_to_string(
-            "comments/_thread_section.html", section_context(request, post, form)
+            "comments/_thread_section.html", section_context(request, item, form)
         )
 
-    if form is not None or not post.is_public or request.GET.get("replytocom"):
+    if form is not None or not item.is_public or request.GET.get("replytocom"):
         return mark_safe(render())  # noqa: S308 - rendered by our own template
-    (page,) = generations.for_request(request, generations.path_name(post.get_absolute_url()))
-    is_open = comments_are_open(post)
+    (page,) = generations.for_request(request, generations.path_name(item.get_absolute_url()))
+    is_open = comments_are_open(item)
     # One fragment per page of comments (?cpage); a page that does not exist is a 404 and
     # never stored.
     cpage = parse_id(request.GET.get("cpage")) if "cpage" in request.GET else ""
-    part = f"{post.pk}.{is_open}.{cpage}"
+    part = f"{Comment.item_field(item)}{item.pk}.{is_open}.{cpage}"
     return cached_html(request, "comments", render, part=part, extra=(str(page),))
 
 

@@ -31,7 +31,7 @@ class PageAdmin(TranslatableAdminMixin, RevisionAdmin):
         "language",
         "translation",
     ]
-    list_filter = ["status", "language", "show_in_sitemap", "show_contact_form"]
+    list_filter = ["status", "language", "show_in_sitemap", "show_contact_form", "allow_comments"]
     list_select_related = ["translation_of"]
     actions = translate_actions(copy_page)
     search_fields = ["title", "path", "body_text"]
@@ -44,8 +44,15 @@ class PageAdmin(TranslatableAdminMixin, RevisionAdmin):
         (_("Content"), {"fields": ["excerpt", "body"]}),
         (_("Featured image"), {"fields": ["featured_image", "featured_image_alt"]}),
         (
-            _("Search engines and the contact form"),
-            {"fields": ["seo_description", "show_in_sitemap", "show_contact_form"]},
+            _("Search engines, the contact form and comments"),
+            {
+                "fields": [
+                    "seo_description",
+                    "show_in_sitemap",
+                    "show_contact_form",
+                    "allow_comments",
+                ]
+            },
         ),
     ]
 

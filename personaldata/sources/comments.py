@@ -8,7 +8,9 @@ class CommentSource:
     label = _("Comments")
 
     def find(self, email):
-        comments = erasure.by_email(email).select_related("post").order_by("submitted_at", "pk")
+        comments = (
+            erasure.by_email(email).select_related("post", "page").order_by("submitted_at", "pk")
+        )
         return [erasure.describe(comment) for comment in comments]
 
     def erase(self, email, *, keep_comment_text=False, **options):

@@ -12,7 +12,8 @@ from tests.blog.factories import make_user
 _seq = itertools.count(1)
 
 
-def make_comment(post, **kwargs):
+def make_comment(item, **kwargs):
+    """A comment on ``item``, a post or a page."""
     n = next(_seq)
     parent = kwargs.get("parent")
     kwargs.setdefault("author_name", f"Reader {n}")
@@ -21,7 +22,7 @@ def make_comment(post, **kwargs):
     kwargs.setdefault("status", Comment.Status.APPROVED)
     kwargs.setdefault("submitted_at", timezone.now())
     kwargs.setdefault("depth", parent.depth + 1 if parent else 0)
-    return Comment.objects.create(post=post, **kwargs)
+    return Comment.objects.create(**{Comment.item_field(item): item}, **kwargs)
 
 
 def make_moderator(**kwargs):
@@ -47,11 +48,12 @@ def form_data(**overrides):
     return data
 
 
-def add_comments(post, count, status=Comment.Status.APPROVED):
-    """``count`` top-level comments on ``post`` in one insert."""
+def add_comments(item, count, status=Comment.Status.APPROVED):
+    """``count`` top-level comments on ``item`` (a post or a page) in one insert."""
+    field = Comment.item_field(item)
     Comment.objects.bulk_create(
         Comment(
-            post=post,
+            **{field: item},
             author_name=f"Reader {i}",
             author_email=f"reader{i}@example.org",
             body="Thank you for this.",
@@ -59,4 +61,4 @@ def add_comments(post, count, status=Comment.Status.APPROVED):
         )
         for i in range(count)
     )
-    refresh_comment_counts([post.pk])  # bulk_create sends no signals
+    refresh_comment_counts(**{f"{field}_ids": [item.pk]})  # bulk_create sends no signals

@@ -54,7 +54,7 @@ def test_changelist_columns(moderator_client):
     assert "word word" in page
     assert "word " * 60 not in page  # an excerpt, not the whole text
     assert "Pending" in page
-    for header in ("Comment", "Author", "Post", "Status", "Submitted"):
+    for header in ("Comment", "Author", "Post or page", "Status", "Submitted"):
         assert f">{header}</a>" in page or f">{header}</span>" in page
 
 

@@ -8,7 +8,9 @@ from campaigns.models import Campaign, Supporter
 from comments.models import Comment
 from contact.models import ContactMessage
 from outbox.models import Message
-from tests.blog.factories import make_staff, make_user
+from tests.blog.factories import make_post, make_staff, make_user
+from tests.comments.factories import make_comment
+from tests.pages.factories import make_page
 from tests.personaldata.factories import make_person
 from tests.personaldata.scan import places_holding
 
@@ -100,3 +102,18 @@ def test_after_an_erasure_from_the_admin_the_address_is_nowhere(client, officer)
     assert places_holding("person.held@example.org")
     client.post(URL, {"email": person["email"], "do": "erase", "comments": "remove"})
     assert places_holding("person.held@example.org") == []
+
+
+def test_comments_on_pages_are_found_exported_and_erased(client, officer):
+    page = make_page(title="Join us", allow_comments=True)
+    make_comment(page, author_email="page.person@example.org", body="On a page")
+    make_comment(make_post(title="A post"), author_email="page.person@example.org")
+    text = client.post(URL, {"email": "page.person@example.org", "do": "find"}).text
+    assert "Comments (2)" in text
+    assert "<dt>Page</dt><dd>Join us</dd>" in text and "<dt>Post</dt><dd>A post</dd>" in text
+    response = client.post(URL, {"email": "page.person@example.org", "do": "export"})
+    assert [c.get("page") for c in json.loads(response.content)["comments"]] == ["Join us", None]
+    assert "On a page" in client.get(page.get_absolute_url()).text
+    client.post(URL, {"email": "page.person@example.org", "do": "erase", "comments": "remove"})
+    assert not Comment.objects.exists()
+    assert "On a page" not in client.get(page.get_absolute_url()).text

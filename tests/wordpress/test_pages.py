@@ -85,3 +85,18 @@ def test_a_failing_import_leaves_no_page_or_menu(tmp_path):
     with pytest.raises(Exception):  # noqa: B017 - whatever the parser raises
         run_import(str(broken))
     assert not Page.objects.exists() and not MenuItem.objects.exists()
+
+
+def test_comments_on_pages_are_imported_onto_them_with_their_thread(site, client):
+    about, history = page(300), page(301)
+    assert about.allow_comments and not history.allow_comments  # open and closed in WordPress
+    first, reply = about.comments.order_by("submitted_at")
+    assert (first.body, first.post, reply.parent, reply.depth) == ("Nice page.", None, first, 1)
+    text = client.get("/about-us/").text
+    assert "Nice page." in text and "Thank you for reading." in text
+    assert 'action="/comments/page/' in text
+    # Closed in WordPress: the old comment is kept, hidden until staff switch comments on.
+    assert history.comments.get().body == "I was there in 2006."
+    assert "I was there in 2006." not in client.get("/about-us/our-history/").text
+    assert "'Our history' has comments but WordPress had them closed" in site
+    assert not ImportedObject.objects.filter(kind="comment", object_id=None).exists()

@@ -62,7 +62,7 @@ def test_second_run_changes_nothing(media_dir):
         "categories": [0, 0, 6],
         "tags": [0, 0, 3],
         "posts": [0, 0, 9],
-        "comments": [0, 0, 6],
+        "comments": [0, 0, 9],
         "attachments": [0, 0, 3],
     }
 
@@ -114,7 +114,7 @@ def test_dry_run_reports_the_same_and_writes_nothing(media_dir, settings):
         "categories": [6, 0, 0],
         "tags": [3, 0, 0],
         "posts": [9, 0, 0],
-        "comments": [6, 0, 0],
+        "comments": [9, 0, 0],
         "attachments": [2, 0, 1],
     }
     assert "lost.jpg" in output
