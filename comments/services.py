@@ -14,10 +14,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +22,7 @@ from django.utils.translation import gettext as _
 from comments.counts import refresh_comment_counts
 from comments.models import Comment
 from core.clientip import hash_ip
+from core.roles import staff_with_permission
 from core.siteurl import absolute_url
 from outbox.api import enqueue
 from pages.models import Page
@@ -166,20 +164,7 @@ def moderate(queryset, status, user) -> int:
 
 def moderators():
     """Active staff who may change comments, directly, through a group, or as superusers."""
-    permission = Permission.objects.filter(
-        content_type__app_label="comments", codename="change_comment"
-    )
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, is_staff=True)
-        .filter(
-            Q(is_superuser=True)
-            | Q(user_permissions__in=permission)
-            | Q(groups__permissions__in=permission)
-        )
-        .exclude(email="")
-        .distinct()
-    )
+    return staff_with_permission("comments", "change_comment")
 
 
 def notify_moderators(comment):

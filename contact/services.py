@@ -2,15 +2,13 @@
 
 import logging
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from contact.models import ContactMessage
 from core.clientip import client_ip, hash_ip
+from core.roles import staff_with_permission
 from core.siteurl import absolute_url
 from outbox.api import enqueue
 
@@ -19,20 +17,7 @@ logger = logging.getLogger(__name__)
 
 def inbox_staff():
     """Active staff with the "read messages" permission (directly, by group, superusers)."""
-    permission = Permission.objects.filter(
-        content_type__app_label="contact", codename="read_messages"
-    )
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, is_staff=True)
-        .filter(
-            Q(is_superuser=True)
-            | Q(user_permissions__in=permission)
-            | Q(groups__permissions__in=permission)
-        )
-        .exclude(email="")
-        .distinct()
-    )
+    return staff_with_permission("contact", "read_messages")
 
 
 def receive(*, request, page, topic, name, reply_to, message) -> ContactMessage:

@@ -6,6 +6,7 @@ every ``migrate``, including on a fresh database and after a test flush. Permiss
 add to a group by hand are kept: syncing only adds what is missing.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
@@ -33,3 +34,20 @@ def groups_syncer(groups):
         sync_groups(groups)
 
     return receiver
+
+
+def staff_with_permission(app_label, codename):
+    """Active staff with an email who hold this permission: directly, through a group, or as
+    superusers (who gets a notice: moderators, the contact inbox)."""
+    permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(user_permissions__in=permission)
+            | Q(groups__permissions__in=permission)
+        )
+        .exclude(email="")
+        .distinct()
+    )
