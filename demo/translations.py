@@ -307,6 +307,18 @@ def _page(original, code, data):
     return 1
 
 
+# Menu labels of the demo pages that have no translation yet (the item still opens the English
+# page, but a reader sees the menu in their language).
+PAGE_LABELS = {
+    "key-publications": {"ru": "Ключевые публикации", "es": "Publicaciones clave",
+                         "fr": "Publications clés"},
+    "join-us": {"ru": "Присоединяйтесь", "es": "Únete", "fr": "Nous rejoindre"},
+    "contact": {"ru": "Контакты", "es": "Contacto", "fr": "Contact"},
+    "privacy-policy": {"ru": "Конфиденциальность", "es": "Privacidad",
+                       "fr": "Confidentialité"},
+}  # fmt: skip
+
+
 def _menu_labels():
     """The demo menus' own labels ("News", "Campaigns", "RSS feed") in each language, from
     the catalogues that translate the same words in the default menus."""
@@ -318,6 +330,10 @@ def _menu_labels():
         if any(value["label"] != item.label for value in labels.values()):
             item.translations = labels
             item.save(update_fields=["translations"])
+    for item in MenuItem.objects.filter(label="", translations={}, page__path__in=PAGE_LABELS):
+        names = PAGE_LABELS[item.page.path]
+        item.translations = {code: {"label": name} for code, name in names.items()}
+        item.save(update_fields=["translations"])
 
 
 def load(stdout):

@@ -65,3 +65,16 @@ def test_privacy_policy_follows_the_settings(settings, client):
     policy = text_of(client.get("/privacy-policy/").text)
     assert "Messages are deleted after 14 days" in policy
     assert "kept with the comment for 7 days" in policy
+
+
+@pytest.mark.parametrize(
+    ("prefix", "labels"),
+    [("/ru/", ["Ключевые публикации", "Присоединяйтесь", "Контакты"]),
+     ("/es/", ["Publicaciones clave", "Únete", "Contacto"]),
+     ("/fr/", ["Publications clés", "Nous rejoindre", "Contact"])],
+)  # fmt: skip
+def test_the_demo_header_menu_reads_in_each_language(demo, client, prefix, labels):
+    header = client.get(prefix).text.split("</header>")[0]
+    for label in labels:
+        assert f">{label}<" in header, label
+    assert ">Join us<" not in header and ">Key publications<" not in header
