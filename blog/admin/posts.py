@@ -118,18 +118,6 @@ class PostAdmin(TranslatableAdminMixin, RevisionAdmin):
             return qs
         return qs.filter(author__user=request.user)
 
-    def has_view_permission(self, request, obj=None):
-        allowed = super().has_view_permission(request, obj)
-        return allowed and (obj is None or roles.can_view(request.user, obj))
-
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or roles.can_edit(request.user, obj))
-
-    def has_delete_permission(self, request, obj=None):
-        allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or roles.can_delete(request.user, obj))
-
     def has_publish_permission(self, request):
         return roles.can_publish(request.user)
 

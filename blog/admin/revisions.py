@@ -18,11 +18,26 @@ COMPARED_FIELDS = [("title", _("Title")), ("excerpt", _("Excerpt")), ("body", _(
 
 
 class RevisionAdmin(VersionAdmin):
-    """VersionAdmin with the role rules of blog.roles and a "Compare with current" page."""
+    """VersionAdmin that asks role rules (``rules``) about each object, with a "Compare with
+    current" page."""
 
     object_history_template = "admin/blog/post/object_history.html"
     # The role rules to ask (blog.roles for posts; pages.roles has the same functions).
     rules = roles
+
+    # The model permissions first, then the role rules for the object.
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or self.rules.can_view(request.user, obj))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or self.rules.can_edit(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or self.rules.can_delete(request.user, obj))
 
     def changelist_view(self, request, extra_context=None):
         # VersionAdmin wraps the whole list in one revision; the actions make their own.

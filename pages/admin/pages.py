@@ -62,18 +62,6 @@ class PageAdmin(TranslatableAdminMixin, RevisionAdmin):
             return qs
         return qs.filter(owner=request.user)
 
-    def has_view_permission(self, request, obj=None):
-        allowed = super().has_view_permission(request, obj)
-        return allowed and (obj is None or roles.can_view(request.user, obj))
-
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or roles.can_edit(request.user, obj))
-
-    def has_delete_permission(self, request, obj=None):
-        allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or roles.can_delete(request.user, obj))
-
     def get_readonly_fields(self, request, obj=None):
         return roles.locked_fields(request.user)
 
