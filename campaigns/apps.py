@@ -21,4 +21,6 @@ class CampaignsConfig(AppConfig):
         for model in (Campaign, CampaignDocument):
             for signal in (post_save, post_delete):
                 signal.connect(content_changed, sender=model, weak=False)
+        # A document dated in the future appears on its day, with every cache on.
+        generations.register_schedule(CampaignDocument.objects.next_publication)
         post_migrate.connect(groups_syncer(roles.GROUPS), sender=self, weak=False)

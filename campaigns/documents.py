@@ -1,5 +1,7 @@
 """Campaign documents: the foreword, executive summary and papers of a campaign."""
 
+import datetime
+
 from django.conf import global_settings
 from django.db import models
 from django.urls import reverse
@@ -19,6 +21,19 @@ LANGUAGE_CHOICES = [(code, _(name)) for code, name in global_settings.LANGUAGES]
 class CampaignDocumentQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_on__lte=timezone.localdate())
+
+    def next_publication(self):
+        """The moment the next document dated in the future appears (the start of its day,
+        in the site's time zone), or None: pagecache bumps SITE then."""
+        day = (
+            self.filter(published_on__gt=timezone.localdate())
+            .order_by("published_on")
+            .values_list("published_on", flat=True)
+            .first()
+        )
+        if day is None:
+            return None
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 class CampaignDocument(Translatable):

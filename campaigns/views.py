@@ -1,3 +1,5 @@
+import hashlib
+
 from django.conf import settings
 from django.core import signing
 from django.core.paginator import InvalidPage, Paginator
@@ -20,7 +22,7 @@ from core.samesite import private_page, same_site_post
 from core.siteurl import absolute_url
 from core.translatable import translated_versions, with_translations
 from pagecache import generations
-from pagecache.fragments import cached_html
+from pagecache.fragments import cached_html, cached_value
 from throttle.counters import hit_ip
 
 CAMPAIGNS_PER_PAGE = 20
@@ -198,9 +200,28 @@ def signup_thanks(request, slug):
 
 
 def document_detail(request, slug, document_slug):
+    if request.user.has_perm("campaigns.change_campaign"):  # sees drafts: never kept
+        page = _document_page(request, slug, document_slug)
+    else:
+        # For readers the page changes only with the content (SITE): kept rendered, so a
+        # document costs one small query. A missing document raises 404 and is not kept.
+        name = hashlib.sha256(f"{slug}/{document_slug}".encode()).hexdigest()[:32]
+        page = cached_value(
+            request,
+            f"document-page:{name}",
+            lambda: _document_page(request, slug, document_slug),
+            generation=generations.SITE,
+        )
+    if "redirect" in page:
+        return redirect(page["redirect"])
+    return render(request, "campaigns/document_detail.html", page)
+
+
+def _document_page(request, slug, document_slug):
+    """What a document's page shows, as plain values (kept by the cache for readers)."""
     campaign = _visible_campaign(request, slug)
     if moved := _in_its_language(request, campaign):
-        return moved
+        return {"redirect": moved.url}
     siblings = list(_documents(request, campaign).only("campaign", "slug", "title"))
     index = next((i for i, d in enumerate(siblings) if d.slug == document_slug), None)
     if index is None:
@@ -214,13 +235,17 @@ def document_detail(request, slug, document_slug):
     )
     document = documents.get(pk=siblings[index].pk)
     context = {
-        "alternates": _document_alternates(document),
         "campaign": campaign,
         "document": document,
         "previous": siblings[index - 1] if index > 0 else None,
         "next": siblings[index + 1] if index + 1 < len(siblings) else None,
     }
-    return render(request, "campaigns/document_detail.html", context)
+    return {
+        "title": f"{document.title} · {campaign.title}",
+        "description": document.summary,
+        "alternates": _document_alternates(document),
+        "content": render_to_string("campaigns/_document.html", context, request),
+    }
 
 
 def _document_alternates(document):

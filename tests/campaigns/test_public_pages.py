@@ -291,3 +291,37 @@ def test_document_page_queries_are_constant(client, django_assert_max_num_querie
     # + cold, the menus and the site text, and the cache generations they are kept under
     with django_assert_max_num_queries(6):
         assert client.get(docs[15].get_absolute_url()).status_code == 200
+    # Warm, a reader's document page is kept whole: only the cache generations are read.
+    with django_assert_max_num_queries(1):
+        assert client.get(docs[15].get_absolute_url()).status_code == 200
+
+
+def test_document_page_shows_an_edit_or_unpublishing_on_the_next_request(client):
+    campaign = make_campaign()
+    document = make_document(campaign, title="First title")
+    assert "First title" in client.get(document.get_absolute_url()).text
+    document.title = "Second title"
+    document.save()
+    html = client.get(document.get_absolute_url()).text
+    assert "Second title" in html and "First title" not in html
+    document.published_on = timezone.localdate() + timedelta(days=7)  # taken back
+    document.save()
+    assert client.get(document.get_absolute_url()).status_code == 404
+    campaign.status = Campaign.Status.DRAFT
+    campaign.save()
+    assert client.get(f"/campaigns/{campaign.slug}/no-such-doc/").status_code == 404
+
+
+def test_staff_who_edit_campaigns_see_coming_documents_never_from_the_readers_copy(client):
+    campaign = make_campaign()
+    make_document(campaign, title="Public paper")
+    draft = make_document(
+        campaign, title="Draft paper", published_on=timezone.localdate() + timedelta(days=7)
+    )
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    staff = make_user(is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="change_campaign"))
+    client.force_login(staff)
+    assert "Draft paper" in client.get(draft.get_absolute_url()).text
+    client.logout()
+    assert client.get(draft.get_absolute_url()).status_code == 404

@@ -8,7 +8,7 @@ from django.utils import timezone
 from blog.models import Post
 from comments.models import Comment
 from tests.blog.factories import make_editor, make_post
-from tests.campaigns.factories import make_campaign
+from tests.campaigns.factories import make_campaign, make_document
 from tests.comments.factories import make_comment, make_moderator
 
 pytestmark = pytest.mark.django_db
@@ -98,6 +98,23 @@ def test_a_scheduled_post_appears_at_its_time(client, page_cache, monkeypatch):
     later = timezone.now() + timedelta(minutes=6)
     monkeypatch.setattr(timezone, "now", lambda: later)
     assert "Comes later" in client.get("/").text
+
+
+def test_a_document_dated_tomorrow_appears_on_its_day(client, page_cache, monkeypatch):
+    campaign = make_campaign()
+    first = make_document(campaign, title="Out already", order=0)
+    later = make_document(
+        campaign, title="Out tomorrow", order=1,
+        published_on=timezone.localdate() + timedelta(days=1),
+    )  # fmt: skip
+    assert "Out tomorrow" not in cached_get(client, campaign.get_absolute_url()).text
+    assert "Out tomorrow" not in cached_get(client, first.get_absolute_url()).text
+    assert client.get(later.get_absolute_url()).status_code == 404
+    tomorrow = timezone.now() + timedelta(days=1, minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: tomorrow)
+    assert "Out tomorrow" in client.get(campaign.get_absolute_url()).text
+    assert "Out tomorrow" in client.get(first.get_absolute_url()).text  # its "next" link
+    assert client.get(later.get_absolute_url()).status_code == 200
 
 
 def test_staff_are_never_served_from_nor_stored_in_the_page_cache(client, page_cache):
