@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from blog.models import Post
-from comments.models import Comment
+from comments.models import Comment, set_comment_pages
 from comments.rendering import render_body
 from core.feeds import StableRssFeed
 from core.siteurl import absolute_url
@@ -54,13 +54,14 @@ class LatestCommentsFeed(_CommentFeed):
         return absolute_url(reverse("comments:feed"))
 
     def items(self):
-        return (
+        comments = (
             Comment.objects.approved()
             .on_public_items()
             .filter(Q(post__language=get_language()) | Q(page__language=get_language()))
             .order_by("-submitted_at", "-pk")
             .select_related("post", "page")[:FEED_SIZE]
         )
+        return set_comment_pages(list(comments))  # each links to its page of comments
 
 
 class PostCommentsFeed(_CommentFeed):
@@ -85,4 +86,4 @@ class PostCommentsFeed(_CommentFeed):
         )
         for comment in comments:
             comment.post = post  # every item links to this post: no query each
-        return comments
+        return set_comment_pages(comments)

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import Post
+from comments.paging import page_holding, parents_and_roots
 from pages.models import Page
 
 
@@ -125,7 +126,12 @@ class Comment(models.Model):
         return _("Comment by %(name)s") % {"name": self.author_name}
 
     def get_absolute_url(self):
-        return f"{self.item.get_absolute_url()}#comment-{self.pk}"
+        """The comment on the page of comments that shows it (``?cpage=N`` past the first).
+        One query unless ``set_comment_pages`` gave it its page already."""
+        if not hasattr(self, "comment_page"):
+            set_comment_pages([self])
+        cpage = f"?cpage={self.comment_page}" if self.comment_page > 1 else ""
+        return f"{self.item.get_absolute_url()}{cpage}#comment-{self.pk}"
 
     @staticmethod
     def item_field(item):
@@ -142,3 +148,24 @@ class Comment(models.Model):
         """The website, only when it is a plain web address (imported rows are not validated)."""
         url = self.author_url.strip()
         return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+def set_comment_pages(comments):
+    """Give each comment ``comment_page``: the page of its post's or page's comments that
+    shows it (1 for a comment not approved). One query for all of them."""
+    posts = {c.post_id for c in comments if c.post_id}
+    pages = {c.page_id for c in comments if c.page_id}
+    rows = (
+        Comment.objects.approved()
+        .filter(models.Q(post_id__in=posts) | models.Q(page_id__in=pages))
+        .order_by("submitted_at", "pk")
+        .values_list("pk", "parent_id", "post_id", "page_id")
+    )
+    shapes = {}
+    for pk, parent_id, post_id, page_id in rows if posts or pages else ():
+        shapes.setdefault((post_id, page_id), []).append((pk, parent_id))
+    per_page = settings.COMMENTS_THREADS_PER_PAGE
+    for comment in comments:
+        parents, roots = parents_and_roots(shapes.get((comment.post_id, comment.page_id), []))
+        comment.comment_page = page_holding(comment.pk, parents, roots, per_page) or 1
+    return comments

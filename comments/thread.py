@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from comments.forms import CommentForm
 from comments.models import Comment
+from comments.paging import page_holding, parents_and_roots, root_of
 from comments.services import can_reply_to, comments_are_open
 from core.params import parse_id
 
@@ -92,30 +93,16 @@ def _page_of_comments(item, cpage, reply_id):
         comments = list(approved.only(*COLUMNS))  # fewer comments than threads per page
         return comments, len(comments), None
     shape = list(approved.values_list("pk", "parent_id"))
-    parents = dict(shape)
-    roots = [pk for pk, parent in shape if parent not in parents]
+    parents, roots = parents_and_roots(shape)
     if not roots:
         return [], 0, None
     last = (len(roots) - 1) // per_page + 1
     if cpage is None:
-        number = _page_holding(reply_id, parents, roots, per_page) or 1
+        number = page_holding(reply_id, parents, roots, per_page) or 1
     elif (number := parse_id(cpage)) is None or not 1 <= number <= last:
         raise Http404("No such page of comments")
     page_roots = set(roots[(number - 1) * per_page : number * per_page])
-    wanted = [pk for pk, _parent in shape if _root(pk, parents) in page_roots]
+    wanted = [pk for pk, _parent in shape if root_of(pk, parents) in page_roots]
     comments = list(approved.filter(pk__in=wanted).only(*COLUMNS))
     pages = {"number": number, "last": last} if last > 1 else None
     return comments, len(shape), pages
-
-
-def _root(pk, parents):
-    """The top of pk's thread among approved comments (a reply to a hidden one is a root)."""
-    while (parent := parents.get(pk)) in parents:
-        pk = parent
-    return pk
-
-
-def _page_holding(pk, parents, roots, per_page):
-    if pk not in parents:
-        return None
-    return roots.index(_root(pk, parents)) // per_page + 1

@@ -264,3 +264,20 @@ def test_home_page_counts_do_not_grow_with_comments(client, django_assert_max_nu
     assert response.status_code == 200
     assert "39 Comments" in response.text
     assert "30 Comments" in response.text
+
+
+def test_a_comments_link_opens_the_page_of_comments_that_shows_it(client, settings):
+    settings.COMMENTS_THREADS_PER_PAGE = 2
+    post = make_post()
+    start = timezone.now() - timedelta(hours=1)
+    first = make_comment(post, submitted_at=start)
+    make_comment(post, submitted_at=start + timedelta(minutes=1))
+    third = make_comment(post, submitted_at=start + timedelta(minutes=2))
+    reply = make_comment(post, parent=third, submitted_at=start + timedelta(minutes=3))
+    make_comment(post, status="pending", parent=first)
+    assert first.get_absolute_url() == f"{post.get_absolute_url()}#comment-{first.pk}"
+    for comment in (third, reply):  # a reply is shown with its thread, on the thread's page
+        url = comment.get_absolute_url()
+        assert url == f"{post.get_absolute_url()}?cpage=2#comment-{comment.pk}"
+        path, _fragment = url.split("#")
+        assert f'id="comment-{comment.pk}"' in client.get(path).text

@@ -76,3 +76,18 @@ def test_an_empty_comments_feed_is_the_same_bytes_every_time(client):
     second = client.get("/fr/comments/feed/")
     assert first.content == second.content
     assert "<lastBuildDate>Sat, 01 Jan 2000 00:00:00 +0000</lastBuildDate>" in first.text
+
+
+def test_feed_items_link_to_the_page_of_comments_that_shows_them(client, settings):
+    settings.SITE_URL = "https://inpud.example"
+    settings.COMMENTS_THREADS_PER_PAGE = 1
+    post, other = make_post(title="Busy"), make_post(title="Quiet")
+    start = timezone.now() - timedelta(hours=1)
+    make_comment(post, submitted_at=start)
+    later = make_comment(post, submitted_at=start + timedelta(minutes=1))
+    alone = make_comment(other, submitted_at=start + timedelta(minutes=2))
+    links = {e.link for e in feedparser.parse(client.get("/comments/feed/").content).entries}
+    assert f"https://inpud.example{post.get_absolute_url()}?cpage=2#comment-{later.pk}" in links
+    assert f"https://inpud.example{other.get_absolute_url()}#comment-{alone.pk}" in links
+    post_feed = feedparser.parse(client.get(f"/comments/feed/{post.pk}/").content)
+    assert post_feed.entries[0].link.endswith(f"?cpage=2#comment-{later.pk}")
