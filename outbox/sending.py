@@ -8,14 +8,18 @@ later. Only a crash between the server's "250 accepted" and our COMMIT (a few mi
 can send it twice; the Message-ID header stays the same, so receiving servers may drop it.
 """
 
+import contextlib
 import logging
 import random
 import smtplib
+import threading
+import time
 from datetime import timedelta
 from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends import smtp
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -84,10 +88,65 @@ def _smtp_send(message):
         email.attach_alternative(message.html_body, "text/html")
     # The SMTP backend takes EMAIL_TIMEOUT from the settings: a server that accepts the
     # connection and never answers costs one timeout, then a retry.
-    with get_connection(fail_silently=False) as connection:
+    connection = _open_connection()
+    try:
         sent = connection.send_messages([email])
+    except BaseException:
+        _close_connection()  # half-way through a conversation: start the next one afresh
+        raise
+    if connection is getattr(_held, "connection", None):
+        _held.used_at = time.monotonic()
     if not sent:
         raise smtplib.SMTPException("the mail backend sent nothing")
+
+
+# One conversation with the mail server per worker thread, kept for the next message while
+# the worker is busy (a campaign update's thousands), instead of connecting, greeting,
+# encrypting and logging in for each one. Idle a moment, it is checked with NOOP; idle longer
+# than OUTBOX_SMTP_REUSE_SECONDS (servers drop quiet clients), it is closed and opened anew.
+_held = threading.local()
+_CHECK_AFTER_SECONDS = 2
+
+
+def _server():
+    """What the connection is to: a change of settings (tests change them) means a new one."""
+    names = ("EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_USE_TLS",
+             "EMAIL_USE_SSL")  # fmt: skip
+    return tuple(getattr(settings, name, None) for name in names)
+
+
+def _open_connection():
+    connection = getattr(_held, "connection", None)
+    if connection is not None:
+        idle = time.monotonic() - _held.used_at
+        if (
+            _held.server != _server()
+            or idle > settings.OUTBOX_SMTP_REUSE_SECONDS
+            or (idle > _CHECK_AFTER_SECONDS and not _answers(connection))
+        ):
+            _close_connection()
+            connection = None
+    if connection is None:
+        connection = get_connection(fail_silently=False)
+        if not isinstance(connection, smtp.EmailBackend):
+            return connection  # console, file, memory: nothing to keep open
+        connection.open()  # opened here, so send_messages leaves it open
+        _held.connection, _held.used_at, _held.server = connection, time.monotonic(), _server()
+    return connection
+
+
+def _answers(connection):
+    try:
+        return connection.connection.noop()[0] == 250
+    except (AttributeError, OSError, smtplib.SMTPException):  # AttributeError: closed
+        return False
+
+
+def _close_connection():
+    connection, _held.connection = getattr(_held, "connection", None), None
+    if connection is not None:
+        with contextlib.suppress(Exception):  # a dead connection may fail to say goodbye
+            connection.close()
 
 
 def is_permanent(exc) -> bool:

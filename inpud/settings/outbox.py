@@ -8,6 +8,9 @@ from inpud.settings.env import env, env_int
 
 # Seconds before an SMTP connection or reply counts as failed (then retried later).
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+# A worker keeps its connection to the mail server for the next message, at most this many
+# seconds idle (mail servers drop quiet clients after a minute or more).
+OUTBOX_SMTP_REUSE_SECONDS = env_int("OUTBOX_SMTP_REUSE_SECONDS", 30)
 # Where django.core.mail.backends.filebased.EmailBackend writes, when EMAIL_BACKEND is it.
 EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", "var/mail")
 

@@ -26,6 +26,7 @@ class _Handler:
             "message_id": message["Message-ID"],
             "to": list(envelope.rcpt_tos),
             "subject": message["Subject"],
+            "peer": session.peer,  # the client's address and port: one per connection
         }
         trap = self.sink.trap
         if trap is not None and trap(record):
@@ -64,6 +65,10 @@ class SmtpSink:
     def message_ids(self):
         with self.lock:
             return [m["message_id"] for m in self.messages]
+
+    def connections(self):
+        with self.lock:
+            return len({m["peer"] for m in self.messages})
 
     def wait_for(self, count, timeout):
         deadline = time.monotonic() + timeout
