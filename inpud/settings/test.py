@@ -2,7 +2,6 @@
 
 import hashlib
 import os
-import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-" + "x" * 40)
 # Per-process memory caches; the Redis tests point the caches at Redis themselves.
@@ -16,7 +15,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 REAL_MAIL = os.environ.get("TEST_REAL_MAIL") == "1"
 if not REAL_MAIL:
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = tempfile.mkdtemp(prefix="inpud-test-media-")
+# Each test gets its own folder (tests/conftest.py); processes the tests start share this one
+# inside the checkout, so no run leaves folders behind in the system's temporary directory.
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # The page cache is off in tests (tests/pagecache turn it on), so each test sees its own data.
 PAGE_CACHE = False
