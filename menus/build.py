@@ -94,28 +94,31 @@ def site_menus(request):
         return _defaults()
 
 
-def _is_active(url, path, section):
+def _is_active(url, path, section, homes):
     if url == path:
         return True
-    if url == "/":
+    if url in homes:
+        # A home ("/", "/fr/") is the news section, not every address under it.
         return section == "blog"
     return url.startswith("/") and path.startswith(url)
 
 
-def marked(entries, request):
+def marked(entries, request, homes=None):
     """The entries with "current" (this address) and "active" (this section) set."""
     path = request.path if request is not None else ""
     match = getattr(request, "resolver_match", None)
     section = match.app_name if match and match.view_name != "blog:search" else ""
+    if homes is None:
+        homes = ("/", reverse("blog:post-list"))
     result = []
     for entry in entries:
-        children = marked(entry["children"], request)
+        children = marked(entry["children"], request, homes)
         result.append(
             {
                 **entry,
                 "children": children,
                 "current": entry["url"] == path,
-                "active": _is_active(entry["url"], path, section)
+                "active": _is_active(entry["url"], path, section, homes)
                 or any(child["active"] for child in children),
             }
         )

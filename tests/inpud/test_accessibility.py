@@ -86,6 +86,10 @@ def test_navigation_marks_only_the_current_section(client, site):
     assert current("/search/?q=treatment") == ["/search/"]
     assert current("/campaigns/") == ["/campaigns/"]
     assert current(site["post"].get_absolute_url()) == ["/"]
+    # Another language's home ("/fr/") is the news section only, not every address under it.
+    assert current("/fr/campaigns/") == ["/fr/campaigns/"]
+    assert current("/ru/search/?q=treatment") == ["/ru/search/"]
+    assert current("/fr/") == ["/fr/"]
 
 
 def test_campaign_progress_bar_has_a_label_and_a_text_equivalent(client, site):
