@@ -3,6 +3,7 @@ import hashlib
 from django.conf import settings
 from django.core import signing
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -26,6 +27,8 @@ from pagecache.fragments import cached_html, cached_value
 from throttle.counters import hit_ip
 
 CAMPAIGNS_PER_PAGE = 20
+# What a link to a document needs (its address is its campaign's, in its campaign's language).
+DOCUMENT_LINK_FIELDS = ("campaign__slug", "campaign__language", "slug", "title")
 
 
 def _page(request, queryset, per_page):
@@ -61,10 +64,18 @@ def _alternates(campaign):
 
 
 def _documents(request, campaign):
-    documents = campaign.documents.all()
-    if request.user.has_perm("campaigns.change_campaign"):
-        return documents
-    return documents.published()
+    """The campaign's reading list: its own documents and, for a translation, the original's
+    documents it has no published translation of yet (read at their own addresses)."""
+    documents = CampaignDocument.objects.select_related("campaign")
+    if not request.user.has_perm("campaigns.change_campaign"):
+        documents = documents.published()
+    if campaign.translation_of_id is None:
+        return documents.filter(campaign=campaign)
+    translated = documents.filter(campaign=campaign, translation_of__isnull=False)
+    untranslated = Q(campaign_id=campaign.translation_of_id) & ~Q(
+        pk__in=translated.values("translation_of_id")
+    )
+    return documents.filter(Q(campaign=campaign) | untranslated)
 
 
 def campaign_list(request):
@@ -132,7 +143,7 @@ def campaign_context(request, campaign, form):
     return {
         "campaign": campaign,
         "documents": _documents(request, campaign).only(
-            "campaign", "slug", "title", "kind", "summary", "file", "file_size", "language"
+            *DOCUMENT_LINK_FIELDS, "kind", "summary", "file", "file_size", "language"
         ),
         "form": form,
         "confirmed_count": confirmed_count,
@@ -222,8 +233,15 @@ def _document_page(request, slug, document_slug):
     campaign = _visible_campaign(request, slug)
     if moved := _in_its_language(request, campaign):
         return {"redirect": moved.url}
-    siblings = list(_documents(request, campaign).only("campaign", "slug", "title"))
-    index = next((i for i, d in enumerate(siblings) if d.slug == document_slug), None)
+    siblings = list(_documents(request, campaign).only(*DOCUMENT_LINK_FIELDS))
+    index = next(
+        (
+            i
+            for i, d in enumerate(siblings)
+            if d.slug == document_slug and d.campaign_id == campaign.pk
+        ),
+        None,
+    )
     if index is None:
         raise Http404
     documents = with_translations(

@@ -1,6 +1,7 @@
 """Campaigns in four languages: translations share their original's supporters, sign-ups keep
 the supporter's language, and every email goes out in it."""
 
+import datetime
 import re
 
 import pytest
@@ -104,3 +105,68 @@ def test_the_list_counts_a_translation_s_shared_supporters(client, peace):
     with translation.override("es"):
         three = translation.ngettext("%(shown)s supporter", "%(shown)s supporters", 3)
     assert three % {"shown": 3} in html
+
+
+def _document_items(page):
+    section = page[
+        page.index('id="documents-heading"') : page.index(
+            "</ol>", page.index('id="documents-heading"')
+        )
+    ]
+    return re.findall(r'<li class="document-item"(.*?)</li>', section, re.S)
+
+
+def test_a_translation_lists_the_originals_untranslated_documents_marked_as_english(
+    client, peace, django_assert_max_num_queries
+):
+    original, spanish = peace
+    make_document(original, title="Human rights", slug="rights", order=1)
+    make_document(original, title="Women", slug="women", order=2)
+    make_document(original, title="Not yet", slug="later", published_on="2999-01-01")
+    with django_assert_max_num_queries(12):
+        page = client.get(spanish.get_absolute_url()).text
+    items = _document_items(page)
+    # The Spanish foreword replaces the English one; the papers not translated yet follow it
+    # at their own (English) addresses, marked as English; a future paper stays hidden.
+    assert [re.search(r'href="([^"]+)"', item).group(1) for item in items] == [
+        "/es/campaigns/dupi-es/prologo/",
+        "/campaigns/dupi/rights/",
+        "/campaigns/dupi/women/",
+    ]
+    assert 'lang="es"' not in items[0] and "Foreword" not in page
+    assert '<h3 lang="en">' in items[1] and '<p lang="en">' in items[1]
+    with translation.override("es"):
+        english = translation.gettext("English")
+    assert english != "English" and f"· {english}" in items[1]
+    # The English page lists its own documents only, none marked.
+    english_items = _document_items(client.get(original.get_absolute_url()).text)
+    assert len(english_items) == 3 and not any("lang=" in item for item in english_items)
+
+
+def test_a_translated_document_replaces_the_original_only_once_published(client, peace):
+    original, spanish = peace
+    rights = make_document(original, title="Human rights", slug="rights", order=1)
+    derechos = make_document(
+        spanish,
+        title="Derechos humanos",
+        slug="derechos",
+        language="es",
+        translation_of=rights,
+        order=1,
+        published_on="2999-01-01",
+    )
+    page = client.get(spanish.get_absolute_url()).text
+    assert "/campaigns/dupi/rights/" in page and "Derechos humanos" not in page
+    derechos.published_on = datetime.date(2020, 1, 1)
+    derechos.save()
+    page = client.get(spanish.get_absolute_url()).text
+    assert "/es/campaigns/dupi-es/derechos/" in page and "/campaigns/dupi/rights/" not in page
+
+
+def test_a_translated_documents_neighbours_include_the_originals_untranslated_ones(client, peace):
+    original, spanish = peace
+    make_document(original, title="Human rights", slug="rights", order=1)
+    page = client.get("/es/campaigns/dupi-es/prologo/").text
+    assert 'href="/campaigns/dupi/rights/" rel="next"' in page
+    # An English document is read at its own address only, never under the translation.
+    assert client.get("/es/campaigns/dupi-es/rights/").status_code == 404
